@@ -1,0 +1,81 @@
+using Crossing.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crossing.Core.Security.Vault;
+
+/// <summary>One blind-index value of one record. Holds no plaintext and no full hash, only the truncated value.</summary>
+public sealed class BlindIndexEntry
+{
+    private BlindIndexEntry()
+    {
+        IndexName = "";
+        EntityType = "";
+        RecordId = "";
+    }
+
+    internal BlindIndexEntry(string indexName, int value, string entityType, string recordId)
+    {
+        IndexName = indexName;
+        Value = value;
+        EntityType = entityType;
+        RecordId = recordId;
+    }
+
+    public long Id { get; private set; }
+    public string IndexName { get; private set; }
+    public int Value { get; private set; }
+    public string EntityType { get; private set; }
+    public string RecordId { get; private set; }
+}
+
+/// <summary>Writes and queries blind-index entries. The root key is a data key like any other, created on first use.</summary>
+public sealed class BlindIndexStore(CrossingDbContext db, Vault vault)
+{
+    internal const string RootEntityType = "blind-index";
+    internal const string RootRecordId = "root";
+    private BlindIndexer? indexer;
+
+    public async Task<BlindIndexer> IndexerAsync(CancellationToken ct = default)
+    {
+        if (indexer is not null)
+            return indexer;
+        var exists = await db.DataKeys.AnyAsync(k => k.EntityType == RootEntityType && k.RecordId == RootRecordId, ct);
+        if (!exists)
+        {
+            using var created = vault.CreateRecordKey(RootEntityType, RootRecordId);
+            await db.SaveChangesAsync(ct);
+        }
+        using var root = await vault.OpenRecordKeyAsync(RootEntityType, RootRecordId, ct);
+        indexer = new BlindIndexer(root.ExportKeyForIndexing());
+        return indexer;
+    }
+
+    /// <summary>Replaces the record's entries for this index with the given value sets (one entry per set). Saved with the unit of work.</summary>
+    public async Task ReplaceAsync(BlindIndexDefinition index, string entityType, string recordId, IEnumerable<string[]> valueSets, CancellationToken ct = default)
+    {
+        var idx = await IndexerAsync(ct);
+        var existing = await db.BlindIndexEntries
+            .Where(e => e.IndexName == index.Name && e.EntityType == entityType && e.RecordId == recordId)
+            .ToListAsync(ct);
+        db.BlindIndexEntries.RemoveRange(existing);
+        foreach (var value in valueSets.Select(v => idx.Compute(index, v)).Distinct())
+            db.BlindIndexEntries.Add(new BlindIndexEntry(index.Name, value, entityType, recordId));
+    }
+
+    /// <summary>Record ids whose entries match any of the value sets: candidates only, to be confirmed by decrypting.</summary>
+    public async Task<List<string>> CandidatesAsync(BlindIndexDefinition index, string entityType, IEnumerable<string[]> valueSets, CancellationToken ct = default)
+    {
+        var idx = await IndexerAsync(ct);
+        var values = valueSets.Select(v => idx.Compute(index, v)).Distinct().ToList();
+        if (values.Count == 0)
+            return [];
+        return await db.BlindIndexEntries
+            .Where(e => e.IndexName == index.Name && e.EntityType == entityType && values.Contains(e.Value))
+            .Select(e => e.RecordId)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+
+    public Task<int> RemoveAllAsync(string entityType, string recordId, CancellationToken ct = default) =>
+        db.BlindIndexEntries.Where(e => e.EntityType == entityType && e.RecordId == recordId).ExecuteDeleteAsync(ct);
+}
