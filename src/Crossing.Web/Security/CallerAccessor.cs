@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Crossing.Core.Security.Access;
+
+namespace Crossing.Web.Security;
+
+/// <summary>
+/// Resolves the <see cref="StaffCaller"/> for the current request, once, from whichever scheme signed it in
+/// (cookie with a second factor, or bearer token). Pages and endpoints ask this; they never read ids from input.
+/// </summary>
+public sealed class CallerAccessor(IHttpContextAccessor http, StaffDirectory staff)
+{
+    private StaffCaller? resolved;
+    private bool done;
+
+    public async Task<StaffCaller?> GetAsync(CancellationToken ct = default)
+    {
+        if (done)
+            return resolved;
+        done = true;
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var staffId))
+            resolved = await staff.CallerAsync(staffId, ct);
+        return resolved;
+    }
+
+    /// <summary>For code behind an authorization policy: a missing caller there is a bug, not a user error.</summary>
+    public async Task<StaffCaller> RequireAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) ?? throw new InvalidOperationException("No staff caller on an authorised request.");
+}
