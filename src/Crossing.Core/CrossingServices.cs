@@ -1,3 +1,4 @@
+using Crossing.Core.Cases;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
@@ -33,6 +34,7 @@ public static class CrossingServices
         services.AddScoped<AuditVerifier>();
         services.AddSingleton<AccessPolicy>();
         services.AddScoped<StaffDirectory>();
+        services.AddCrossingCases();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Crossing.Core.Cases;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
 using Crossing.Core.Security.Vault;
@@ -22,6 +23,9 @@ public abstract class CrossingDbContext(DbContextOptions options)
     public DbSet<Compartment> Compartments => Set<Compartment>();
     public DbSet<StaffCompartment> StaffCompartments => Set<StaffCompartment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<FamilyGroup> FamilyGroups => Set<FamilyGroup>();
+    public DbSet<DuplicateAlert> DuplicateAlerts => Set<DuplicateAlert>();
 
     protected abstract bool StoresTimeAsInteger { get; }
 
@@ -117,6 +121,8 @@ public abstract class CrossingDbContext(DbContextOptions options)
             e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(x => x.IsActive);
         });
+
+        b.ConfigureCases();
     }
 
     private sealed class CompartmentIdConverter() : ValueConverter<CompartmentId, Guid>(id => id.Value, value => new CompartmentId(value));

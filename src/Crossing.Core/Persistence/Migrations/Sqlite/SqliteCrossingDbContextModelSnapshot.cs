@@ -17,6 +17,139 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Crossing.Core.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BirthDate")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contact")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FamilyGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FullName")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Hometown")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Location")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Notes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Sex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TravelDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Urgency")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("UrgencyPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("FamilyGroupId");
+
+                    b.HasIndex("CompartmentId", "Status");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Cases.DuplicateAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExistingCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingCaseId");
+
+                    b.HasIndex("CompartmentId", "ResolvedAt");
+
+                    b.ToTable("duplicate_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Cases.FamilyGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CompartmentId");
+
+                    b.ToTable("family_groups", (string)null);
+                });
+
             modelBuilder.Entity("Crossing.Core.Security.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -427,6 +560,39 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Cases.Case", b =>
+                {
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Cases.FamilyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Cases.DuplicateAlert", b =>
+                {
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Cases.FamilyGroup", b =>
+                {
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Crossing.Core.Security.Access.ApiToken", b =>

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Crossing.Core.Cases;
+
+/// <summary>A field a person must correct, named as the form or JSON names it.</summary>
+public sealed class CaseInputException(IReadOnlyList<(string Field, string Problem)> problems)
+    : Exception("The case input is not valid: " + string.Join(", ", problems.Select(p => p.Field)))
+{
+    public CaseInputException(string field, string problem)
+        : this([(field, problem)])
+    {
+    }
+
+    public IReadOnlyList<(string Field, string Problem)> Problems { get; } = problems;
+}
+
+/// <summary>The caller may not write in that compartment (or it does not exist: the two are not told apart).</summary>
+public sealed class CaseAccessDeniedException() : Exception("You do not hold that compartment.");
+
+/// <summary>A validated intake, ready to record.</summary>
+public sealed record CaseIntake(
+    string Compartment,
+    CaseIdentity Identity,
+    CaseStatus Status,
+    string? FamilyGroupCode,
+    UrgencyFactors Urgency,
+    DateOnly? WaitingSince);
+
+/// <summary>
+/// Intake as typed: strings and numbers from a form or a JSON body. <see cref="Validate"/> turns it into a
+/// <see cref="CaseIntake"/> or names every field to correct. Pages and the API map their own request models here.
+/// </summary>
+public sealed record CaseIntakeInput
+{
+    public string? Compartment { get; init; }
+    public string? FullName { get; init; }
+    public string? BirthDate { get; init; }
+    public string? Sex { get; init; }
+    public string? Hometown { get; init; }
+    public string? Location { get; init; }
+    public string? Contact { get; init; }
+    public string? Notes { get; init; }
+    public string? Status { get; init; }
+    public string? FamilyGroup { get; init; }
+    public string? WaitingSince { get; init; }
+    public int? PregnancyWeeks { get; init; }
+    public string? PregnancyWeeksOn { get; init; }
+    public string? Illness { get; init; }
+    public string? IllnessTreatmentBy { get; init; }
+    public bool? ViolenceAtHome { get; init; }
+    public bool? Confined { get; init; }
+    public string? ArrestRisk { get; init; }
+    public int? DependentChildren { get; init; }
+
+    public CaseIntake Validate(DateOnly today)
+    {
+        var problems = new List<(string, string)>();
+
+        if (string.IsNullOrWhiteSpace(Compartment))
+            problems.Add(("compartment", "Choose the compartment the case belongs to."));
+
+        BirthDate? birth = null;
+        if (!string.IsNullOrWhiteSpace(BirthDate))
+        {
+            birth = Cases.BirthDate.Parse(BirthDate, today, out var birthProblem);
+            if (birthProblem is not null)
+                problems.Add(("birthDate", birthProblem));
+        }
+        if (!CaseVocabulary.TryParseSex(Sex, out var sex))
+            problems.Add(("sex", "Sex is F, M or X (not stated)."));
+
+        var status = CaseStatus.Waiting;
+        if (!string.IsNullOrWhiteSpace(Status) && !CaseVocabulary.TryParseStatus(Status, out status))
+            problems.Add(("status", "Status is one of: " + string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())) + "."));
+
+        string? group = null;
+        if (!string.IsNullOrWhiteSpace(FamilyGroup))
+        {
+            group = FamilyGroup.Trim().ToUpperInvariant();
+            if (!Security.Access.PseudonymousCode.IsWellFormed(group, 'G'))
+                problems.Add(("familyGroup", "A family group code looks like G-7K3Q; leave it empty to start a new group."));
+        }
+
+        var waitingSince = OptionalDate(WaitingSince, "waitingSince", problems);
+        if (waitingSince is { } w && (w > today || w < today.AddYears(-30)))
+            problems.Add(("waitingSince", "The date waiting began must be in the past 30 years and not in the future."));
+
+        var identity = new CaseIdentity(
+            FullName?.Trim() ?? "",
+            birth,
+            sex,
+            CaseIdentity.Clean(Hometown),
+            CaseIdentity.Clean(Location),
+            CaseIdentity.Clean(Contact),
+            CaseIdentity.Clean(Notes));
+        problems.AddRange(identity.Problems());
+
+        var urgency = Urgency(today, problems);
+        if (problems.Count > 0)
+            throw new CaseInputException(problems);
+        return new CaseIntake(Compartment!.Trim().ToLowerInvariant(), identity, status, group, urgency, waitingSince);
+    }
+
+    private UrgencyFactors Urgency(DateOnly today, List<(string, string)> problems)
+    {
+        Pregnancy? pregnancy = null;
+        var weeksOn = OptionalDate(PregnancyWeeksOn, "pregnancyWeeksOn", problems);
+        if (PregnancyWeeks is { } weeks)
+            pregnancy = new Pregnancy(weeks, weeksOn ?? today);
+        else if (weeksOn is not null)
+            problems.Add(("pregnancyWeeks", "Give the weeks of pregnancy on that date."));
+
+        Illness? illness = null;
+        var treatmentBy = OptionalDate(IllnessTreatmentBy, "illnessTreatmentBy", problems);
+        if (!string.IsNullOrWhiteSpace(Illness))
+        {
+            if (Enum.TryParse<IllnessSeverity>(Illness.Trim(), ignoreCase: true, out var severity) && Enum.IsDefined(severity))
+                illness = new Illness(severity, treatmentBy);
+            else
+                problems.Add(("illness", "Illness severity is none, moderate, serious or critical."));
+        }
+        else if (treatmentBy is not null)
+        {
+            problems.Add(("illness", "Give the severity of the illness that needs treatment by that date."));
+        }
+
+        var arrest = Cases.ArrestRisk.None;
+        if (!string.IsNullOrWhiteSpace(ArrestRisk) && !(Enum.TryParse(ArrestRisk.Trim(), ignoreCase: true, out arrest) && Enum.IsDefined(arrest)))
+            problems.Add(("arrestRisk", "Arrest risk is none, elevated or high."));
+
+        var factors = new UrgencyFactors(pregnancy, illness, ViolenceAtHome ?? false, Confined ?? false, arrest, DependentChildren ?? 0);
+        problems.AddRange(factors.Problems(today));
+        return factors;
+    }
+
+    private static DateOnly? OptionalDate(string? text, string field, List<(string, string)> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        problems.Add((field, "Write the date as YYYY-MM-DD."));
+        return null;
+    }
+
+    public override string ToString() => "[case intake]";
+}

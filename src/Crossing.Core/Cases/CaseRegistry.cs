@@ -1,0 +1,212 @@
+using System.Globalization;
+using Crossing.Core.Persistence;
+using Crossing.Core.Security.Access;
+using Crossing.Core.Security.Audit;
+using Crossing.Core.Security.Vault;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crossing.Core.Cases;
+
+/// <summary>What any case viewer sees: no identity. Reasons are present where they were asked for.</summary>
+public sealed record CaseSummary(
+    string Code,
+    string Compartment,
+    CaseStatus Status,
+    string FamilyGroup,
+    int Score,
+    DateOnly? Deadline,
+    bool CloseToDeadline,
+    DateOnly WaitingSince,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<TriageReason>? Reasons);
+
+/// <summary>A family group on the waiting list: planned as one unit, as urgent as its most urgent member.</summary>
+public sealed record WaitingGroup(string Code, string Compartment, int Score, DateOnly? Deadline, bool CloseToDeadline, IReadOnlyList<CaseSummary> Members);
+
+public sealed record CaseFilter(string? Compartment = null, CaseStatus? Status = null, int Limit = 500);
+
+/// <summary>
+/// Cases: intake, reading, lists. Every read goes through <see cref="AccessPolicy"/>; a case the caller may not see
+/// is answered exactly as one that does not exist (null). Identity reads are audited one by one.
+/// </summary>
+public sealed class CaseRegistry(
+    CrossingDbContext db, Vault vault, BlindIndexStore indexes, IAuditLog audit, AccessPolicy access, Triage triage, TimeProvider time)
+{
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<Case> RecordAsync(StaffCaller caller, CaseIntake intake, CancellationToken ct = default)
+    {
+        var compartment = await db.Compartments.AsNoTracking().SingleOrDefaultAsync(c => c.Name == intake.Compartment, ct);
+        if (compartment is null || !access.CanWriteIn(compartment.Id, caller, Permission.EditCases))
+            throw new CaseAccessDeniedException();
+
+        var now = time.GetUtcNow();
+        FamilyGroup group;
+        if (intake.FamilyGroupCode is { } groupCode)
+        {
+            group = await access.Visible(db.FamilyGroups, caller, Permission.ViewCases)
+                .SingleOrDefaultAsync(g => g.Code == groupCode && g.CompartmentId == compartment.Id, ct)
+                ?? throw new CaseInputException("familyGroup", $"There is no family group {groupCode} in compartment {compartment.Name}.");
+        }
+        else
+        {
+            group = FamilyGroup.Start(await NewCodeAsync('G', c => db.FamilyGroups.AnyAsync(g => g.Code == c, ct)), compartment.Id, now);
+            db.FamilyGroups.Add(group);
+        }
+
+        var id = CaseId.New();
+        var code = await NewCodeAsync('C', c => db.Cases.AnyAsync(x => x.Code == c, ct));
+        var assessment = triage.Assess(intake.Urgency);
+        using var key = vault.CreateRecordKey(Case.EntityType, id.RecordId);
+        var record = Case.Record(id, code, compartment.Id, group, intake.Status, intake.Identity, intake.Urgency, assessment,
+            intake.WaitingSince ?? Today, key, now);
+        db.Cases.Add(record);
+        await CaseNameIndexes.WriteAsync(indexes, id, intake.Identity, ct);
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.create", code), ct);
+        return record;
+    }
+
+    /// <summary>The case if the caller may see it; null otherwise, exactly as for an unknown code.</summary>
+    public async Task<Case?> FindAsync(StaffCaller caller, string code, CancellationToken ct = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        if (!PseudonymousCode.IsWellFormed(normalised, 'C'))
+            return null;
+        return await access.Visible(db.Cases, caller, Permission.ViewCases).SingleOrDefaultAsync(c => c.Code == normalised, ct);
+    }
+
+    public async Task<CaseSummary?> SummaryAsync(StaffCaller caller, string code, CancellationToken ct = default)
+    {
+        var found = await FindAsync(caller, code, ct);
+        if (found is null)
+            return null;
+        return (await SummariseAsync([found], withReasons: true, ct)).Single();
+    }
+
+    /// <summary>Opens the identity of a visible case for a caller with <see cref="Permission.ReadIdentity"/>; every call is an audit event.</summary>
+    public async Task<CaseIdentity?> ReadIdentityAsync(StaffCaller caller, Case record, CancellationToken ct = default)
+    {
+        if (!access.CanSee(record, caller, Permission.ReadIdentity))
+            return null;
+        using var key = await vault.OpenRecordKeyAsync(Case.EntityType, record.Id.RecordId, ct);
+        var identity = record.OpenIdentity(key);
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.identity.read", record.Code), ct);
+        return identity;
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(StaffCaller caller, CaseFilter filter, bool withReasons = false, CancellationToken ct = default)
+    {
+        var query = access.Visible(db.Cases.AsNoTracking(), caller, Permission.ViewCases);
+        if (filter.Status is { } status)
+            query = query.Where(c => c.Status == status);
+        if (filter.Compartment is { } name)
+        {
+            var compartmentId = await db.Compartments.Where(c => c.Name == name).Select(c => (CompartmentId?)c.Id).SingleOrDefaultAsync(ct);
+            if (compartmentId is null)
+                return [];
+            query = query.Where(c => c.CompartmentId == compartmentId.Value);
+        }
+        var cases = await query.OrderBy(c => c.TravelDeadline == null).ThenBy(c => c.TravelDeadline).ThenByDescending(c => c.UrgencyPoints).ThenBy(c => c.Code)
+            .Take(Math.Clamp(filter.Limit, 1, 5000)).ToListAsync(ct);
+        var summaries = await SummariseAsync(cases, withReasons, ct);
+        return [.. summaries.OrderByDescending(s => s.Score).ThenBy(s => s.Deadline ?? DateOnly.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Family groups with someone still waiting (contacted or waiting), most urgent first, then earliest deadline.
+    /// A status filter narrows which members are shown; the group's urgency is over all its waiting members.
+    /// </summary>
+    public async Task<IReadOnlyList<WaitingGroup>> WaitingListAsync(StaffCaller caller, CaseFilter filter, bool withReasons = true, CancellationToken ct = default)
+    {
+        var statuses = filter.Status is { } s ? [s] : CaseVocabulary.StillWaiting.ToList();
+        var query = access.Visible(db.Cases.AsNoTracking(), caller, Permission.ViewCases).Where(c => statuses.Contains(c.Status));
+        if (filter.Compartment is { } name)
+            query = query.Where(c => db.Compartments.Any(x => x.Id == c.CompartmentId && x.Name == name));
+        var cases = await query.Take(Math.Clamp(filter.Limit, 1, 5000)).ToListAsync(ct);
+        var summaries = await SummariseAsync(cases, withReasons, ct);
+        var today = Today;
+        return [.. summaries
+            .GroupBy(m => m.FamilyGroup)
+            .Select(g =>
+            {
+                var deadline = g.Min(m => m.Deadline);
+                var members = g.OrderByDescending(m => m.Score).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
+                return new WaitingGroup(g.Key, members[0].Compartment, members.Max(m => m.Score), deadline, triage.IsCloseToDeadline(deadline, today), members);
+            })
+            .OrderByDescending(g => g.Score)
+            .ThenBy(g => g.Deadline ?? DateOnly.MaxValue)
+            .ThenBy(g => g.Code, StringComparer.Ordinal)];
+    }
+
+    public async Task<bool> ChangeStatusAsync(StaffCaller caller, string code, CaseStatus status, CancellationToken ct = default)
+    {
+        var found = await FindAsync(caller, code, ct);
+        if (found is null || !access.CanSee(found, caller, Permission.EditCases))
+            return false;
+        var tracked = await db.Cases.SingleAsync(c => c.Id == found.Id, ct);
+        tracked.ChangeStatus(status, time.GetUtcNow());
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.status:" + status.Slug(), tracked.Code), ct);
+        return true;
+    }
+
+    /// <summary>Open duplicate alerts about cases the caller may see (for field managers' dashboards).</summary>
+    public async Task<IReadOnlyList<(string CaseCode, string RaisedBy, DateTimeOffset RaisedAt)>> OpenDuplicateAlertsAsync(StaffCaller caller, CancellationToken ct = default)
+    {
+        var rows = await access.Visible(db.DuplicateAlerts.AsNoTracking(), caller, Permission.ViewCases)
+            .Where(a => a.ResolvedAt == null)
+            .Join(db.Cases, a => a.ExistingCaseId, c => c.Id, (a, c) => new { c.Code, a.RaisedBy, a.RaisedAt })
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.RaisedAt).Select(r => (r.Code, r.RaisedBy, r.RaisedAt))];
+    }
+
+    private async Task<List<CaseSummary>> SummariseAsync(IReadOnlyList<Case> cases, bool withReasons, CancellationToken ct)
+    {
+        if (cases.Count == 0)
+            return [];
+        var compartments = await db.Compartments.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var groupIds = cases.Select(c => c.FamilyGroupId).Distinct().ToList();
+        var groups = await db.FamilyGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Code, ct);
+        Dictionary<string, RecordKey> keys = withReasons
+            ? await vault.OpenRecordKeysAsync(Case.EntityType, [.. cases.Select(c => c.Id.RecordId)], ct)
+            : [];
+        try
+        {
+            var today = Today;
+            return [.. cases.Select(c =>
+            {
+                IReadOnlyList<TriageReason>? reasons = keys.TryGetValue(c.Id.RecordId, out var key)
+                    ? triage.ReasonsToday(c.OpenUrgency(key), c.WaitingSince, today)
+                    : null;
+                return new CaseSummary(
+                    c.Code,
+                    compartments.GetValueOrDefault(c.CompartmentId, "?"),
+                    c.Status,
+                    groups.GetValueOrDefault(c.FamilyGroupId, "?"),
+                    triage.ScoreToday(c.UrgencyPoints, c.TravelDeadline, c.WaitingSince, today),
+                    c.TravelDeadline,
+                    triage.IsCloseToDeadline(c.TravelDeadline, today),
+                    c.WaitingSince,
+                    c.CreatedAt,
+                    reasons);
+            })];
+        }
+        finally
+        {
+            foreach (var key in keys.Values)
+                key.Dispose();
+        }
+    }
+
+    private static async Task<string> NewCodeAsync(char kind, Func<string, Task<bool>> taken)
+    {
+        // 30^4 = 810,000 codes; lengthen after repeated collisions rather than loop forever as the space fills.
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = PseudonymousCode.New(kind, attempt < 8 ? 4 : 6);
+            if (!await taken(code))
+                return code;
+        }
+    }
+
+    internal static string FormatDeadline(DateOnly? deadline) => deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}
