@@ -1,20 +1,40 @@
 using Crossing.Core;
 using Crossing.Core.Persistence;
-using Crossing.Core.Security.Access;
-using Microsoft.AspNetCore.Identity;
+using Crossing.Core.Security.Vault;
+using Crossing.Web.Api;
+using Crossing.Web.Hosting;
+using Crossing.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
-var storage = StorageOptions.Resolve(builder.Configuration["data"], builder.Configuration["Crossing:Database:Provider"], builder.Configuration["Crossing:Database:ConnectionString"]);
-await DataFolder.InitializeAsync(storage);
-builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
-builder.Services.AddIdentity<StaffMember, IdentityRole<Guid>>(CrossingServices.ConfigureStaffIdentity)
-    .AddCrossingIdentityStores()
-    .AddDefaultTokenProviders();
+var start = HostStart.Parse(args);
+var builder = WebApplication.CreateBuilder(start.HostArgs);
+// Every SQL statement at Information drowns the console (and the demo's sign-in instructions).
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+StorageOptions storage;
+try
+{
+    storage = StorageOptions.Resolve(builder.Configuration["data"], builder.Configuration["Crossing:Database:Provider"], builder.Configuration["Crossing:Database:ConnectionString"]);
+    await DataFolder.InitializeAsync(storage);
+    builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
+}
+catch (Exception e) when (e is VaultConfigurationException or ArgumentException)
+{
+    // A configuration problem the operator must fix: one clear line, no stack trace.
+    Console.Error.WriteLine("Crossing cannot start: " + e.Message);
+    return 1;
+}
+builder.Services.AddCrossingStaffAuthentication(storage);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
-app.Run();
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+app.MapAccountEndpoints();
+
+if (start.Demo)
+    await DemoStart.PrepareAsync(app, storage);
+await app.RunAsync();
+return 0;
 
 public partial class Program;

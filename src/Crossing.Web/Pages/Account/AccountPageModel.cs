@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Crossing.Web.Pages.Account;
+
+/// <summary>What the sign-in pages share: where to go back to, limited to this site.</summary>
+public abstract class AccountPageModel : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; protected set; }
+
+    protected IActionResult RedirectBack() =>
+        LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+
+    /// <summary>Authenticator codes are often typed with spaces ("123 456").</summary>
+    protected static string CleanCode(string? code) =>
+        new((code ?? "").Where(char.IsAsciiDigit).ToArray());
+}
