@@ -1,5 +1,3 @@
-using Crossing.Core.Persistence;
+using Crossing.Cli;
 
-var storage = StorageOptions.Resolve(args.Length > 2 && args[1] == "--data" ? args[2] : null);
-var result = await DataFolder.InitializeAsync(storage);
-Console.WriteLine($"{{\"data\":\"{storage.DataDirectory}\",\"masterKey\":\"{result.MasterKeyId}\"}}");
+return await Cli.RunAsync(args, Console.Out, Console.Error);
