@@ -79,7 +79,7 @@ public sealed record MatchResult(IReadOnlyList<MatchCandidate> Candidates, bool 
 /// Finds cases that may be the same person: the blind indexes narrow 100,000 records to a handful, and only
 /// those few are decrypted to be scored with <see cref="KoreanNames.Similarity"/>. Names never leave this class.
 /// </summary>
-public sealed class CaseMatcher(CrossingDbContext db, Vault vault, BlindIndexStore indexes, IAuditLog audit, AccessPolicy access, MatchOptions options, TimeProvider time)
+public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCache indexers, IAuditLog audit, AccessPolicy access, MatchOptions options, TimeProvider time)
 {
     public async Task<MatchResult> MatchAsync(StaffCaller caller, string fullName, BirthDate? birth, CaseId? exclude = null, bool alertElsewhere = true, CancellationToken ct = default)
     {
@@ -111,9 +111,7 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, BlindIndexSto
         var keys = KoreanNames.Keys(fullName);
         if (keys.Count == 0)
             return [];
-        var ids = new HashSet<string>(await indexes.CandidatesAsync(CaseNameIndexes.SurnameGiven, Case.EntityType, CaseNameIndexes.SurnameGivenValues(keys), ct), StringComparer.Ordinal);
-        if (birth is not null)
-            ids.UnionWith(await indexes.CandidatesAsync(CaseNameIndexes.GivenBirthYear, Case.EntityType, CaseNameIndexes.GivenBirthYearValues(keys, birth), ct));
+        var ids = await CandidateIdsAsync(keys, birth, ct);
         if (exclude is { } ex)
             ids.Remove(ex.RecordId);
         if (ids.Count == 0)
@@ -140,6 +138,23 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, BlindIndexSto
                 key.Dispose();
         }
         return result;
+    }
+
+    /// <summary>Both indexes in one query: record ids whose entries match any reading of the name.</summary>
+    private async Task<HashSet<string>> CandidateIdsAsync(IReadOnlyList<NameKey> keys, BirthDate? birth, CancellationToken ct)
+    {
+        var indexer = await indexers.GetAsync(ct);
+        var byName = CaseNameIndexes.SurnameGivenValues(keys).Select(v => indexer.Compute(CaseNameIndexes.SurnameGiven, v)).Distinct().ToList();
+        var byYear = CaseNameIndexes.GivenBirthYearValues(keys, birth).Select(v => indexer.Compute(CaseNameIndexes.GivenBirthYear, v)).Distinct().ToList();
+        var nameIndex = CaseNameIndexes.SurnameGiven.Name;
+        var yearIndex = CaseNameIndexes.GivenBirthYear.Name;
+        var ids = await db.BlindIndexEntries.AsNoTracking()
+            .Where(e => e.EntityType == Case.EntityType
+                && ((e.IndexName == nameIndex && byName.Contains(e.Value)) || (e.IndexName == yearIndex && byYear.Contains(e.Value))))
+            .Select(e => e.RecordId)
+            .Distinct()
+            .ToListAsync(ct);
+        return new HashSet<string>(ids, StringComparer.Ordinal);
     }
 
     private double BirthFactor(BirthDate? a, BirthDate? b)

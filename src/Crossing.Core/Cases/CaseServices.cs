@@ -17,6 +17,7 @@ public static class CaseServices
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MatchOptions>>().Value);
         services.TryAddSingleton<Triage>();
+        services.TryAddSingleton<CaseIndexerCache>();
         services.AddScoped<CaseMatcher>();
         services.AddScoped<CaseRegistry>();
         return services;
