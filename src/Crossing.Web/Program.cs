@@ -23,6 +23,7 @@ catch (Exception e) when (e is VaultConfigurationException or ArgumentException)
     return 1;
 }
 builder.Services.AddCrossingStaffAuthentication(storage);
+builder.Services.AddCaseConfiguration(builder.Configuration);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -31,6 +32,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapCaseEndpoints();
 
 if (start.Demo)
     await DemoStart.PrepareAsync(app, storage);

@@ -88,11 +88,9 @@ public static class DemoSeeder
     /// Each capability adds its demo data here, one line each, building on the compartments and staff above
     /// (for example <c>await CaseDemo.SeedAsync(context, ct);</c>). Runs inside the seeding transaction.
     /// </summary>
-    private static Task SeedCapabilitiesAsync(DemoSeedContext context, CancellationToken ct)
+    private static async Task SeedCapabilitiesAsync(DemoSeedContext context, CancellationToken ct)
     {
-        _ = context;
-        _ = ct;
-        return Task.CompletedTask;
+        await Cases.CaseDemoData.SeedAsync(context, ct);
     }
 
     private static async Task EnrolAuthenticatorAsync(UserManager<StaffMember> users, StaffMember member)

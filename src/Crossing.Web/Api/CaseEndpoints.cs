@@ -234,3 +234,14 @@ public static class CaseEndpoints
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }
+
+public static class CaseConfiguration
+{
+    /// <summary>Binds Crossing:Triage and Crossing:Matching; a nonsensical triage configuration stops start-up.</summary>
+    public static IServiceCollection AddCaseConfiguration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TriageOptions>(configuration.GetSection(TriageOptions.Section));
+        services.Configure<MatchOptions>(configuration.GetSection(MatchOptions.Section));
+        return services;
+    }
+}

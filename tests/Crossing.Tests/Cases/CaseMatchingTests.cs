@@ -58,4 +58,33 @@ public sealed class CaseMatchingTests
         Assert.Empty(result.Candidates);
         Assert.False(result.LikelyElsewhere);
     }
+
+    public static TheoryData<string, string, string[]> Variants => new()
+    {
+        { "김지현", "1994-03", ["김지현", "Kim Ji-hyun", "Gim Jihyeon", "KIM JI HYUN", "Kim Chi-hyŏn", "Jihyun Kim"] },
+        { "이명철", "1979", ["이명철", "Lee Myung-chul", "Ri Myong-chol", "Yi Myeong-cheol"] },
+        { "박순희", "1992-07-01", ["박순희", "Park Soon-hee", "Pak Sun-hui"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Every_spelling_finds_its_person_as_likely_and_not_others_of_the_same_surname(string recorded, string birth, string[] spellings)
+    {
+        await using var world = await CaseWorld.CreateAsync();
+        var code = await world.RecordAsync(world.EastCoordinator, "east", recorded, birth);
+        // Same surnames, other given names: relatives or strangers, never the same person.
+        var unrelated = new List<string>();
+        foreach (var other in new[] { "김영수", "Kim Min-jun", "이순자", "Lee Jung-ho", "박철수", "Park Ji-hoon" })
+            unrelated.Add(await world.RecordAsync(world.EastCoordinator, "east", other, birth));
+
+        foreach (var spelling in spellings)
+        {
+            var result = await Match(world, world.EastCoordinator, spelling, birth[..4]);
+            Assert.True(result.Candidates.Any(c => c.Code == code && c.Likely), $"'{spelling}' did not find {recorded} as likely");
+            Assert.Equal(code, result.Candidates[0].Code);
+            Assert.DoesNotContain(result.Candidates, c => unrelated.Contains(c.Code) && c.Likely);
+            var withoutBirth = await Match(world, world.EastCoordinator, spelling);
+            Assert.Contains(withoutBirth.Candidates, c => c.Code == code && c.Likely);
+        }
+    }
 }
