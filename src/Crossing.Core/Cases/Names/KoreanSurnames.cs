@@ -48,6 +48,9 @@ internal static class KoreanSurnames
     /// <summary>Known surnames written in Hangul, for generating test and measurement names.</summary>
     public static IEnumerable<string> HangulForms => KeyBySpelling.Keys.Where(s => Hangul.IsSyllable(s[0]));
 
+    /// <summary>One Hangul form per surname (이, not also its North Korean spelling 리), for measurement names.</summary>
+    public static IEnumerable<string> PrincipalHangulForms => Table.Select(row => row.Split(' ')[0]);
+
     private static Dictionary<string, string> BuildIndex()
     {
         var index = new Dictionary<string, string>(StringComparer.Ordinal);

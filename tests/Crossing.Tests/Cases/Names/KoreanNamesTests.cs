@@ -35,6 +35,9 @@ public sealed class KoreanNamesTests
         { "김지현", "Kim, Ji-hyun" },
         { "김지현", "Kimjihyun" },
         { "김 지현", "kim   ji - hyun" },
+        { "이석규", "Lee Suk-kyu" },
+        { "김하은", "Kim Haeun" },
+        { "리영란", "Ri Yong-ran" },
     };
 
     [Theory]
@@ -58,6 +61,8 @@ public sealed class KoreanNamesTests
         { "Choi Min-jun", "Han Yu-na" },
         { "김지현", "이지현" },
         { "Jung Eun-ji", "Jung Eun-bi" },
+        { "김지현", "이민준" },
+        { "Kim Ji-hyun", "Kim Jae-won" },
     };
 
     [Theory]
