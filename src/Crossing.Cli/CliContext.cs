@@ -81,6 +81,8 @@ internal sealed class CliSession(StorageOptions storage, ServiceProvider provide
 
     public StorageOptions Storage { get; } = storage;
 
+    public IServiceProvider Services => scope.ServiceProvider;
+
     public T Get<T>()
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
