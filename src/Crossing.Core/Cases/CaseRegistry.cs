@@ -149,6 +149,15 @@ public sealed class CaseRegistry(
         return true;
     }
 
+    /// <summary>Names of the compartments the caller may record cases in.</summary>
+    public async Task<IReadOnlyList<string>> CompartmentNamesAsync(StaffCaller caller, CancellationToken ct = default)
+    {
+        if (!caller.Has(Permission.EditCases))
+            return [];
+        var ids = caller.Compartments.ToList();
+        return await db.Compartments.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
+    }
+
     /// <summary>Open duplicate alerts about cases the caller may see (for field managers' dashboards).</summary>
     public async Task<IReadOnlyList<(string CaseCode, string RaisedBy, DateTimeOffset RaisedAt)>> OpenDuplicateAlertsAsync(StaffCaller caller, CancellationToken ct = default)
     {
