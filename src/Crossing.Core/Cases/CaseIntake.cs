@@ -71,7 +71,7 @@ public sealed record CaseIntakeInput
 
         var status = CaseStatus.Waiting;
         if (!string.IsNullOrWhiteSpace(Status) && !CaseVocabulary.TryParseStatus(Status, out status))
-            problems.Add(("status", "Status is one of: " + string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())) + "."));
+            problems.Add(("status", CaseVocabulary.StatusProblem));
 
         string? group = null;
         if (!string.IsNullOrWhiteSpace(FamilyGroup))

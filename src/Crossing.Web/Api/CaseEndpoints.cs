@@ -151,7 +151,7 @@ public static class CaseEndpoints
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!CaseVocabulary.TryParseStatus(status, out var parsed))
-                return Invalid(new CaseInputException("status", "Status is one of: " + string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())) + "."));
+                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
             wanted = parsed;
         }
         var summaries = await registry.ListAsync(caller, new CaseFilter(compartment?.Trim().ToLowerInvariant(), wanted), withReasons: true, ct);
@@ -178,7 +178,7 @@ public static class CaseEndpoints
         if (problem is not null)
             return problem;
         if (!CaseVocabulary.TryParseStatus(body!.Status, out var status))
-            return Invalid(new CaseInputException("status", "Status is one of: " + string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())) + "."));
+            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
         if (!await registry.ChangeStatusAsync(caller, code, status, ct))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "You may not change cases.");
         return TypedResults.NoContent();
