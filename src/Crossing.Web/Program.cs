@@ -4,6 +4,7 @@ using Crossing.Core.Security.Vault;
 using Crossing.Web.Api;
 using Crossing.Web.Hosting;
 using Crossing.Web.Security;
+using Crossing.Web.Shell;
 
 var start = HostStart.Parse(args);
 var builder = WebApplication.CreateBuilder(start.HostArgs);
@@ -25,12 +26,13 @@ catch (Exception e) when (e is VaultConfigurationException or ArgumentException)
 builder.Services.AddCrossingStaffAuthentication(storage);
 builder.Services.AddCaseConfiguration(builder.Configuration);
 builder.Services.AddRazorPages();
+builder.Services.AddCrossingWebShell();
 
 var app = builder.Build();
+app.UseCrossingWebShell();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCaseEndpoints();
 

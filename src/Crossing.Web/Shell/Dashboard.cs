@@ -1,0 +1,111 @@
+using Crossing.Core.Persistence;
+using Crossing.Core.Security.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+
+namespace Crossing.Web.Shell;
+
+/// <summary>One line in a dashboard panel: a record code or a short fact, optionally linking to the record.</summary>
+public sealed record DashboardItem(string Text, string? Href = null, string? Detail = null);
+
+/// <summary>
+/// One panel of "what people see first". <see cref="Count"/> is null when the capability behind the panel
+/// does not exist yet, so the panel can say so honestly instead of showing a zero that means nothing.
+/// </summary>
+/// <param name="PartialName">A panel that needs its own markup names a partial under Pages/Shared; null uses _DashboardPanel.</param>
+public sealed record DashboardPanel(string Key, string Title, int? Count, IReadOnlyList<DashboardItem> Items, string EmptyText, string? PartialName = null, object? Model = null);
+
+/// <summary>
+/// A source of one dashboard panel. Capabilities add theirs with <see cref="DashboardServices.AddDashboardPanel{T}"/>;
+/// a source returns null when the caller's role should not see the panel at all.
+/// </summary>
+public interface IDashboardPanelSource
+{
+    /// <summary>Panels are shown in ascending order.</summary>
+    int Order { get; }
+
+    Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct);
+}
+
+public static class DashboardServices
+{
+    public static IServiceCollection AddDashboardPanel<T>(this IServiceCollection services) where T : class, IDashboardPanelSource
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDashboardPanelSource, T>());
+        return services;
+    }
+
+    internal static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services
+            .AddDashboardPanel<DeadlinesPanel>()
+            .AddDashboardPanel<JourneysPanel>()
+            .AddDashboardPanel<AlertsPanel>()
+            .AddDashboardPanel<StaffPanel>()
+            .AddDashboardPanel<AuditPanel>();
+
+    /// <summary>Every panel the caller may see, in order.</summary>
+    public static async Task<IReadOnlyList<DashboardPanel>> PanelsForAsync(this IEnumerable<IDashboardPanelSource> sources, StaffCaller caller, CancellationToken ct)
+    {
+        var panels = new List<DashboardPanel>();
+        foreach (var source in sources.OrderBy(s => s.Order))
+        {
+            if (await source.BuildAsync(caller, ct) is { } panel)
+                panels.Add(panel);
+        }
+        return panels;
+    }
+}
+
+/// <summary>
+/// A panel whose capability does not exist yet: shown to the roles that will use it, saying honestly that there
+/// is nothing yet. The capability's helper replaces it with a real source.
+/// </summary>
+internal abstract class NothingYetPanel(IStringLocalizer<SharedResource> l, string key, string titleKey, Permission? requires, int order) : IDashboardPanelSource
+{
+    public int Order => order;
+
+    public Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct) =>
+        Task.FromResult(requires is not { } permission || caller.Has(permission)
+            ? new DashboardPanel(key, l[titleKey], null, [], l[titleKey + ".Empty"])
+            : null);
+}
+
+/// <summary>Who must travel before when.</summary>
+internal sealed class DeadlinesPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "deadlines", "Dashboard.Deadlines", Permission.ViewCases, 100);
+
+internal sealed class JourneysPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "journeys", "Dashboard.Journeys", Permission.ViewRoutes, 200);
+
+/// <summary>Incidents, compromised partners, possible duplicates and reunifications will land here.</summary>
+internal sealed class AlertsPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);
+
+internal sealed class StaffPanel(CrossingDbContext db, IStringLocalizer<SharedResource> l) : IDashboardPanelSource
+{
+    public int Order => 800;
+
+    public async Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct)
+    {
+        if (!caller.Has(Permission.ManageStaff))
+            return null;
+        var staff = await db.Users.CountAsync(ct);
+        var compartments = await db.Compartments.CountAsync(ct);
+        return new DashboardPanel("staff", l["Dashboard.Staff"], staff,
+            [new DashboardItem(l["Dashboard.Staff.Accounts", staff]), new DashboardItem(l["Dashboard.Staff.Compartments", compartments])],
+            l["Dashboard.Staff.Empty"]);
+    }
+}
+
+internal sealed class AuditPanel(CrossingDbContext db, IStringLocalizer<SharedResource> l) : IDashboardPanelSource
+{
+    public int Order => 900;
+
+    public async Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct)
+    {
+        if (!caller.Has(Permission.ViewAudit))
+            return null;
+        var events = await db.AuditEvents.CountAsync(ct);
+        return new DashboardPanel("audit", l["Dashboard.Audit"], events,
+            events == 0 ? [] : [new DashboardItem(l["Dashboard.Audit.Events", events])],
+            l["Dashboard.Audit.Empty"]);
+    }
+}
