@@ -73,7 +73,7 @@ public sealed class ShellErrorTests
         var client = web.NewClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
-        var response = await client.GetAsync("/api/cases/C-7K3Q");
+        var response = await client.GetAsync("/api/no-such-capability/C-7K3Q");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
