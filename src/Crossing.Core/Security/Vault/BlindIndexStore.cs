@@ -69,11 +69,13 @@ public sealed class BlindIndexStore(CrossingDbContext db, Vault vault)
         var values = valueSets.Select(v => idx.Compute(index, v)).Distinct().ToList();
         if (values.Count == 0)
             return [];
-        return await db.BlindIndexEntries
-            .Where(e => e.IndexName == index.Name && e.EntityType == entityType && values.Contains(e.Value))
-            .Select(e => e.RecordId)
-            .Distinct()
+        // Filtering the entity type in SQL lets SQLite's planner pick the (EntityType, RecordId) index and scan
+        // every entry of the entity (21 ms instead of 0.1 ms at 50 000 entries); matches are few, so filter here.
+        var matches = await db.BlindIndexEntries
+            .Where(e => e.IndexName == index.Name && values.Contains(e.Value))
+            .Select(e => new { e.EntityType, e.RecordId })
             .ToListAsync(ct);
+        return [.. matches.Where(m => m.EntityType == entityType).Select(m => m.RecordId).Distinct(StringComparer.Ordinal)];
     }
 
     public Task<int> RemoveAllAsync(string entityType, string recordId, CancellationToken ct = default) =>
