@@ -63,7 +63,7 @@ public sealed partial class ShellMarkupTests
         foreach (Match script in ScriptTag().Matches(html))
             Assert.Contains("src=", script.Value, StringComparison.Ordinal);
         Assert.False(EventHandlerAttribute().IsMatch(html), $"{path}: event handler attribute {EventHandlerAttribute().Match(html).Value}");
-        Assert.False(StyleAttribute().IsMatch(html), $"{path}: style attribute");
+        Assert.False(StyleAttribute().IsMatch(html), $"{path}: style attribute in {StyleAttribute().Match(html).Value}");
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
