@@ -14,8 +14,11 @@ StorageOptions storage;
 try
 {
     storage = StorageOptions.Resolve(builder.Configuration["data"], builder.Configuration["Crossing:Database:Provider"], builder.Configuration["Crossing:Database:ConnectionString"]);
+    MasterKeyCheck.RefuseMissingKeyForExistingDatabase(storage);
     await DataFolder.InitializeAsync(storage);
-    builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
+    var keys = DataFolder.LoadKeys(storage);
+    await MasterKeyCheck.RefuseForeignDataKeysAsync(storage, keys);
+    builder.Services.AddCrossingCore(storage, keys);
 }
 catch (Exception e) when (e is VaultConfigurationException or ArgumentException)
 {

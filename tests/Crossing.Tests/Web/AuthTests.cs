@@ -18,6 +18,22 @@ public sealed class AuthTests
     private static string? Location(HttpResponseMessage response) =>
         response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Password_and_code_sign_in_and_tokens_work_on_every_database(DatabaseProvider provider)
+    {
+        await using var web = await WebFactory.CreateAsync(provider);
+        var staff = await web.AddStaffAsync(StaffRole.Resettlement, ["resettlement"]);
+        var token = await web.IssueTokenAsync(staff);
+
+        var cookie = await web.SignedInClientAsync(staff);
+        var bearer = web.NewClient();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        Assert.Equal(staff.Code, (await cookie.GetFromJsonAsync<Me>("/api/me"))!.Code);
+        Assert.Equal(staff.Code, (await bearer.GetFromJsonAsync<Me>("/api/me"))!.Code);
+    }
+
     [Fact]
     public async Task Password_only_sign_in_reaches_enrolment_and_no_data_page()
     {
