@@ -68,8 +68,10 @@ public static class StaffAuthentication
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = CookieName + "-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to work at all over http with Always, which would break the loopback demo; the
+            // token cookie is no credential, and behind TLS it is Secure anyway.
+            o.Cookie.Name = "crossing-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Crossing.BrowserTests;
+
+/// <summary>
+/// The real web host, started the way a newcomer starts the demo (<c>--demo</c>), on Kestrel at a free loopback
+/// port, in a child process. What the test needs to sign in is read from the console output, as a person would.
+/// </summary>
+public sealed partial class DemoHost : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string dataDirectory;
+    private readonly StringBuilder output = new();
+
+    private DemoHost(Process process, string dataDirectory)
+    {
+        this.process = process;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public string SignInUrl { get; private set; } = "";
+    public string BaseUrl => new Uri(SignInUrl).GetLeftPart(UriPartial.Authority);
+    public string Email { get; private set; } = "";
+    public string Password { get; private set; } = "";
+    public string AuthenticatorKey { get; private set; } = "";
+
+    public static async Task<DemoHost> StartAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "crossing-browser", Guid.NewGuid().ToString("N"));
+        var webDll = Path.Combine(AppContext.BaseDirectory, "Crossing.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // The project folder as content root, as `dotnet run` has it.
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Crossing.Web"),
+        };
+        foreach (var arg in new[] { webDll, "--demo", "--data", data, "--urls", "http://127.0.0.1:0" })
+            start.ArgumentList.Add(arg);
+        var host = new DemoHost(Process.Start(start)!, data);
+        await host.ReadAnnouncementAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    private async Task ReadAnnouncementAsync(TimeSpan limit)
+    {
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        while (!timeout.IsCancellationRequested)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            if (line is null)
+                throw new InvalidOperationException($"The web host exited before announcing the demo:\n{output}\n{await errors}");
+            output.AppendLine(line);
+            Take(line, "Open:", v => SignInUrl = v);
+            Take(line, "E-mail:", v => Email = v);
+            Take(line, "Password:", v => Password = v);
+            var key = KeyLine().Match(line);
+            if (key.Success)
+                AuthenticatorKey = key.Groups[1].Value;
+            if (line.Contains("demo totp", StringComparison.Ordinal))
+            {
+                // Keep draining the console so the host never blocks on a full pipe.
+                _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });
+                return;
+            }
+        }
+        throw new InvalidOperationException("The demo announcement did not appear in time:\n" + output);
+    }
+
+    private static void Take(string line, string label, Action<string> set)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.StartsWith(label, StringComparison.Ordinal))
+            set(trimmed[label.Length..].Trim());
+    }
+
+    [GeneratedRegex(@"Authenticator key[^:]*:\s*([A-Z2-7]+)")]
+    private static partial Regex KeyLine();
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Crossing.slnx")))
+                return dir.FullName;
+        throw new InvalidOperationException("Crossing.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder; a leftover file must not fail the test.
+        }
+    }
+}
