@@ -27,10 +27,10 @@ public sealed class SignInBrowserTests
         await page.GotoAsync(host.SignInUrl);
         await page.FillAsync("input[name='Form.Email']", host.Email);
         await page.FillAsync("input[name='Form.Password']", host.Password);
-        await page.ClickAsync("form[method='post'] button[type='submit']");
+        await page.ClickAsync("form:has(input[name='Form.Email']) button[type='submit']");
         await page.WaitForURLAsync(url => url.Contains("/Account/Verify", StringComparison.Ordinal));
         await page.FillAsync("input[name='Code']", DemoTotp.CurrentCode(host.AuthenticatorKey, DateTimeOffset.UtcNow));
-        await page.ClickAsync("form[method='post'] button[type='submit']");
+        await page.ClickAsync("form:has(input[name='Code']) button[type='submit']");
         await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
     }
 
