@@ -14,13 +14,10 @@ StorageOptions storage;
 try
 {
     storage = StorageOptions.Resolve(builder.Configuration["data"], builder.Configuration["Crossing:Database:Provider"], builder.Configuration["Crossing:Database:ConnectionString"]);
-    MasterKeyCheck.RefuseMissingKeyForExistingDatabase(storage);
     await DataFolder.InitializeAsync(storage);
-    var keys = DataFolder.LoadKeys(storage);
-    await MasterKeyCheck.RefuseForeignDataKeysAsync(storage, keys);
-    builder.Services.AddCrossingCore(storage, keys);
+    builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
 }
-catch (Exception e) when (e is VaultConfigurationException or ArgumentException)
+catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailableException or ArgumentException)
 {
     // A configuration problem the operator must fix: one clear line, no stack trace.
     Console.Error.WriteLine("Crossing cannot start: " + e.Message);

@@ -99,8 +99,21 @@ public sealed class TestStore : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(postgresAdmin);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            // FORCE ends lingering sessions; a session owned by another role (seen with autovacuum workers)
+            // refuses that (42501), so wait for it to finish and try again rather than fail a passing test.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", conn);
+                    await cmd.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 10)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
         else
         {

@@ -1,14 +1,13 @@
-using Crossing.Core.Persistence;
 using Crossing.Core.Security.Vault;
 using Microsoft.EntityFrameworkCore;
 
-namespace Crossing.Web.Hosting;
+namespace Crossing.Core.Persistence;
 
 /// <summary>
 /// Refuses to start with a master key that cannot open the data already stored. Initialising a data folder creates a
 /// key when none is there, which is right for a new folder and wrong for a database whose key file went missing.
 /// </summary>
-public static class MasterKeyCheck
+internal static class MasterKeyCheck
 {
     /// <summary>Before initialising: an existing SQLite database without its key file.</summary>
     public static void RefuseMissingKeyForExistingDatabase(StorageOptions storage)
