@@ -28,12 +28,14 @@ public static class CaseNameIndexes
         new IndexedField("given-key", FieldEntropy.High),
         new IndexedField("birth-year", FieldEntropy.Low));
 
+    // A reading with an empty part (a lone surname, a lone given name) would put a low-entropy value in the
+    // index: a surname-only bucket says "all the Kims". Such readings are never indexed or looked up.
     public static IEnumerable<string[]> SurnameGivenValues(IReadOnlyList<NameKey> keys) =>
-        keys.Select(k => new[] { k.Surname, k.Given });
+        keys.Where(k => k.Surname.Length > 0 && k.Given.Length > 0).Select(k => new[] { k.Surname, k.Given });
 
     public static IEnumerable<string[]> GivenBirthYearValues(IReadOnlyList<NameKey> keys, BirthDate? birth) =>
         birth is { } b
-            ? keys.Select(k => k.Given).Distinct(StringComparer.Ordinal).Select(g => new[] { g, b.Year.ToString(CultureInfo.InvariantCulture) })
+            ? keys.Select(k => k.Given).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).Select(g => new[] { g, b.Year.ToString(CultureInfo.InvariantCulture) })
             : [];
 
     public static async Task WriteAsync(BlindIndexStore store, CaseId id, CaseIdentity identity, CancellationToken ct)
