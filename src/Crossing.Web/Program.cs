@@ -25,6 +25,7 @@ catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailabl
 }
 builder.Services.AddCrossingStaffAuthentication(storage);
 builder.Services.AddCaseConfiguration(builder.Configuration);
+builder.Services.AddDashboardPanel<WaitingListPanel>();
 builder.Services.AddRazorPages();
 builder.Services.AddCrossingWebShell();
 

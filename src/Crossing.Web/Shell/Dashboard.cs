@@ -38,7 +38,6 @@ public static class DashboardServices
 
     internal static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services
-            .AddDashboardPanel<DeadlinesPanel>()
             .AddDashboardPanel<JourneysPanel>()
             .AddDashboardPanel<AlertsPanel>()
             .AddDashboardPanel<StaffPanel>()
@@ -70,9 +69,6 @@ internal abstract class NothingYetPanel(IStringLocalizer<SharedResource> l, stri
             ? new DashboardPanel(key, l[titleKey], null, [], l[titleKey + ".Empty"])
             : null);
 }
-
-/// <summary>Who must travel before when.</summary>
-internal sealed class DeadlinesPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "deadlines", "Dashboard.Deadlines", Permission.ViewCases, 100);
 
 internal sealed class JourneysPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "journeys", "Dashboard.Journeys", Permission.ViewRoutes, 200);
 

@@ -67,7 +67,7 @@ public sealed class EnrolModel(SignInManager<StaffMember> signIn, UserManager<St
                 await signIn.SignOutAsync();
                 return RedirectToPage("SignIn");
             }
-            Error = "That code is not valid. Check the app shows the code for Crossing and enter the current one.";
+            Error = "Account.Enrol.Invalid";
             FormattedKey = Format(await KeyAsync(staff!));
             return Page();
         }

@@ -11,7 +11,8 @@ namespace Crossing.Web.Pages.Account;
 public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit) : AccountPageModel
 {
     // One message for every failure, so the page does not tell an outsider which e-mail addresses are staff.
-    public const string Failed = "Sign-in failed. Check your e-mail address and password. After 5 failed attempts an account is locked for 15 minutes.";
+    /// <summary>A SharedResource key.</summary>
+    public const string Failed = "Account.SignIn.Failed";
 
     [BindProperty]
     public SignInForm Form { get; set; } = new();
@@ -33,7 +34,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
     {
         if (!ModelState.IsValid)
         {
-            Error = "Enter your e-mail address and password.";
+            Error = "Account.SignIn.Missing";
             return Page();
         }
         var staff = await users.FindByEmailAsync(Form.Email);

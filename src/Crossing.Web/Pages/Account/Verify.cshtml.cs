@@ -32,7 +32,7 @@ public sealed class VerifyModel(SignInManager<StaffMember> signIn, SignInAudit a
         await audit.RecordAsync(staff, SignInAudit.SecondFactorStep, result.IsLockedOut ? "locked-out" : "wrong-code", ct);
         if (result.IsLockedOut)
             return RedirectToPage("SignIn");
-        Error = "That code is not valid. Enter the current 6-digit code from your authenticator app.";
+        Error = "Account.Verify.Invalid";
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using Crossing.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Crossing.Web.Pages.Cases;
 
@@ -12,7 +13,7 @@ namespace Crossing.Web.Pages.Cases;
 /// A duplicate in a compartment the coordinator may not see is only mentioned, never shown.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class NewModel(CallerAccessor callers, CaseRegistry registry, CaseMatcher matcher, TimeProvider time) : PageModel
+public sealed class NewModel(CallerAccessor callers, CaseRegistry registry, CaseMatcher matcher, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class IntakeForm
     {
@@ -94,7 +95,7 @@ public sealed class NewModel(CallerAccessor callers, CaseRegistry registry, Case
         }
         catch (CaseAccessDeniedException)
         {
-            ModelState.AddModelError("Form.Compartment", "You may not record cases in that compartment.");
+            ModelState.AddModelError("Form.Compartment", l["Cases.New.NotAllowed"]);
         }
         return Page();
     }
