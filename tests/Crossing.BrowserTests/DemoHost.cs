@@ -1,6 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Crossing.Core;
+using Crossing.Core.Demo;
+using Crossing.Core.Persistence;
+using Crossing.Core.Security.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.BrowserTests;
 
@@ -71,6 +77,30 @@ public sealed partial class DemoHost : IAsyncDisposable
         throw new InvalidOperationException("The demo announcement did not appear in time:\n" + output);
     }
 
+    /// <summary>
+    /// The authenticator key of another demo account (the announcement prints only the field manager's), read from
+    /// the demo's data folder the way <c>crossing demo totp</c> does: the person running the demo owns that folder.
+    /// </summary>
+    public async Task<string> AuthenticatorKeyOfAsync(string handle)
+    {
+        var storage = StorageOptions.Resolve(dataDirectory, "sqlite");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
+        services.AddIdentityCore<StaffMember>(CrossingServices.ConfigureStaffIdentity)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddCrossingIdentityStores();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffMember>>();
+        var member = await users.FindByEmailAsync(DemoSeeder.EmailOf(handle))
+            ?? throw new InvalidOperationException($"The demo has no account {handle}.");
+        var key = await users.GetAuthenticatorKeyAsync(member)
+            ?? throw new InvalidOperationException($"Demo account {handle} has no authenticator enrolled.");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return key;
+    }
+
     private static void Take(string line, string label, Action<string> set)
     {
         var trimmed = line.Trim();
@@ -81,7 +111,7 @@ public sealed partial class DemoHost : IAsyncDisposable
     [GeneratedRegex(@"Authenticator key[^:]*:\s*([A-Z2-7]+)")]
     private static partial Regex KeyLine();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Crossing.slnx")))
