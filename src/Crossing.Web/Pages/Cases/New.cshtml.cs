@@ -81,6 +81,9 @@ public sealed class NewModel(CallerAccessor callers, CaseRegistry registry, Case
                 if (result.AnyLikely)
                 {
                     Duplicates = result;
+                    // The hidden field renders the posted value unless model state forgets it; without this
+                    // "Record anyway" would post False again and a likely duplicate could never be recorded.
+                    ModelState.Remove("Form.ConfirmedNotDuplicate");
                     Form.ConfirmedNotDuplicate = true;
                     return Page();
                 }
