@@ -6,6 +6,7 @@ using Crossing.Core.Security.Audit;
 using Crossing.Core.Security.Vault;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Crossing.Cli;
@@ -36,20 +37,21 @@ public static class Cli
     /// <summary>Runs one command line. Tests call this in-process; <paramref name="environment"/> replaces the process environment when given.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string>? environment = null, CancellationToken ct = default)
     {
-        var context = new CliContext(stdout, stderr, environment is null ? Environment.GetEnvironmentVariable : name => environment.GetValueOrDefault(name));
+        // Options such as Crossing:Triage come from the environment (Crossing__Triage__...), as for the web host.
+        var configuration = environment is null
+            ? new ConfigurationBuilder().AddEnvironmentVariables().Build()
+            : new ConfigurationBuilder().AddInMemoryCollection(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":", StringComparison.Ordinal), (string?)e.Value))).Build();
+        var context = new CliContext(stdout, stderr, environment is null ? Environment.GetEnvironmentVariable : name => environment.GetValueOrDefault(name), configuration);
         var root = new RootCommand("Crossing administration: data folder, staff, audit, keys, backups, demo data.")
         {
             Data,
             Json,
             InitCommand.Build(context),
-            StaffCommands.BuildCompartment(context),
-            StaffCommands.BuildStaff(context),
-            AuditCommands.Build(context),
-            KeyCommands.Build(context),
             BackupCommands.BuildBackup(context),
             BackupCommands.BuildRestore(context),
-            DemoCommands.Build(context),
         };
+        foreach (var command in CliModules.All.SelectMany(m => m.Commands(context)))
+            root.Subcommands.Add(command);
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);

@@ -5,12 +5,13 @@ using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.Cli;
 
 /// <summary>What every command shares: the output writers, the environment, the data folder and the acting operator.</summary>
-internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, IConfiguration configuration)
 {
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
@@ -42,7 +43,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<stri
         var keys = DataFolder.LoadKeys(storage);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCrossingCore(storage, keys);
+        services.AddCrossingCore(storage, keys, configuration);
         services.AddScoped<AuditCheckpoints>();
         services.AddIdentityCore<StaffMember>(CrossingServices.ConfigureStaffIdentity)
             .AddRoles<IdentityRole<Guid>>()

@@ -1,19 +1,20 @@
-using Crossing.Core.Cases;
+using Crossing.Core.Modules;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
-using Crossing.Core.Security.Audit;
 using Crossing.Core.Security.Vault;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.Core;
 
 public static class CrossingServices
 {
-    /// <summary>Everything the web host and the CLI share: storage, vault, audit, access, staff.</summary>
-    public static IServiceCollection AddCrossingCore(this IServiceCollection services, StorageOptions storage, MasterKeyRing keys)
+    /// <summary>Everything the web host and the CLI share: storage, then every module in <see cref="CrossingModules.All"/>.</summary>
+    public static IServiceCollection AddCrossingCore(this IServiceCollection services, StorageOptions storage, MasterKeyRing keys, IConfiguration? configuration = null)
     {
+        configuration ??= new ConfigurationBuilder().Build();
         services.AddSingleton(storage);
         services.AddSingleton(keys);
         services.AddSingleton(TimeProvider.System);
@@ -27,14 +28,8 @@ public static class CrossingServices
             services.AddDbContext<PostgresCrossingDbContext>(o => o.UseNpgsql(storage.PostgresConnectionString));
             services.AddScoped<CrossingDbContext>(sp => sp.GetRequiredService<PostgresCrossingDbContext>());
         }
-        services.AddScoped<Vault>();
-        services.AddScoped<BlindIndexStore>();
-        services.AddScoped<KeyRotation>();
-        services.AddScoped<IAuditLog, AuditLog>();
-        services.AddScoped<AuditVerifier>();
-        services.AddSingleton<AccessPolicy>();
-        services.AddScoped<StaffDirectory>();
-        services.AddCrossingCases();
+        foreach (var module in CrossingModules.All)
+            module.AddServices(services, configuration);
         return services;
     }
 

@@ -1,7 +1,6 @@
 using Crossing.Core;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Vault;
-using Crossing.Web.Api;
 using Crossing.Web.Hosting;
 using Crossing.Web.Security;
 using Crossing.Web.Shell;
@@ -15,7 +14,7 @@ try
 {
     storage = StorageOptions.Resolve(builder.Configuration["data"], builder.Configuration["Crossing:Database:Provider"], builder.Configuration["Crossing:Database:ConnectionString"]);
     await DataFolder.InitializeAsync(storage);
-    builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
+    builder.Services.AddCrossingCore(storage, DataFolder.LoadKeys(storage), builder.Configuration);
 }
 catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailableException or ArgumentException)
 {
@@ -24,18 +23,15 @@ catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailabl
     return 1;
 }
 builder.Services.AddCrossingStaffAuthentication(storage);
-builder.Services.AddCaseConfiguration(builder.Configuration);
-builder.Services.AddDashboardPanel<WaitingListPanel>();
-builder.Services.AddRazorPages();
 builder.Services.AddCrossingWebShell();
+builder.Services.AddWebModules();
 
 var app = builder.Build();
 app.UseCrossingWebShell();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
-app.MapAccountEndpoints();
-app.MapCaseEndpoints();
+app.MapWebModules();
 
 if (start.Demo)
     await DemoStart.PrepareAsync(app, storage);

@@ -9,9 +9,14 @@ public sealed class LanguageBrowserTests
     /// <summary>A string as the resource file on disk has it, so the test follows the translators rather than a copy.</summary>
     internal static string Resource(string culture, string name)
     {
-        var file = culture == "en" ? "SharedResource.resx" : $"SharedResource.{culture}.resx";
-        var path = Path.Combine(DemoHost.RepositoryRoot(), "src", "Crossing.Web", "Resources", file);
-        return XDocument.Load(path).Root!.Elements("data").Single(d => (string?)d.Attribute("name") == name).Element("value")!.Value;
+        // Each capability keeps its strings in its own folder (Shell/ShellText.resx, Cases/CaseText.ko.resx, ...).
+        var suffix = culture == "en" ? ".resx" : $".{culture}.resx";
+        var web = Path.Combine(DemoHost.RepositoryRoot(), "src", "Crossing.Web");
+        var files = Directory.EnumerateFiles(web, "*" + suffix, SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
+                && (culture != "en" || Path.GetFileNameWithoutExtension(f).IndexOf('.', StringComparison.Ordinal) < 0));
+        return files.SelectMany(f => XDocument.Load(f).Root!.Elements("data"))
+            .Single(d => (string?)d.Attribute("name") == name).Element("value")!.Value;
     }
 
     internal static bool HasHangul(string text) => text.Any(c => c is >= '\uAC00' and <= '\uD7A3');

@@ -84,7 +84,7 @@ public sealed class Case : ICompartmented
         return c;
     }
 
-    public CaseIdentity OpenIdentity(RecordKey key)
+    public CaseIdentity OpenIdentity(OpenedRecord key)
     {
         EnsureOwnKey(key);
         CaseVocabulary.TryParseSex(key.Open(Fields.Sex, Sex), out var sex);
@@ -99,7 +99,7 @@ public sealed class Case : ICompartmented
             key.OpenOptional(Fields.Notes, Notes));
     }
 
-    public UrgencyFactors OpenUrgency(RecordKey key)
+    public UrgencyFactors OpenUrgency(OpenedRecord key)
     {
         EnsureOwnKey(key);
         return UrgencyFactors.FromJson(key.Open(Fields.Urgency, Urgency));
@@ -141,9 +141,13 @@ public sealed class Case : ICompartmented
         Notes = key.SealOptional(Fields.Notes, identity.Notes);
     }
 
-    private void EnsureOwnKey(RecordKey key)
+    private void EnsureOwnKey(RecordKey key) => EnsureOwn(key.EntityType, key.RecordId);
+
+    private void EnsureOwnKey(OpenedRecord key) => EnsureOwn(key.EntityType, key.RecordId);
+
+    private void EnsureOwn(string entityType, string recordId)
     {
-        if (key.EntityType != EntityType || key.RecordId != Id.RecordId)
-            throw new ArgumentException("The record key belongs to another record.", nameof(key));
+        if (entityType != EntityType || recordId != Id.RecordId)
+            throw new ArgumentException("The record key belongs to another record.");
     }
 }

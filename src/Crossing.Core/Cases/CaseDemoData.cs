@@ -22,7 +22,7 @@ public static class CaseDemoData
         var west = (await directory.CallerAsync(context.Staff["coordinator.west"].Id, ct))!;
         var manager = (await directory.CallerAsync(context.Staff[DemoSeeder.FieldManager].Id, ct))!;
 
-        async Task<Case> Record(StaffCaller by, CaseIntakeInput input) => await registry.RecordAsync(by, input.Validate(today), ct);
+        async Task<Case> Record(StaffCaller by, CaseIntakeInput input) => (await registry.RecordAsync(by, input.Validate(today), ct)).Case;
 
         // 24 weeks two weeks ago: with the default limit of 28 weeks she must travel within a fortnight.
         await Record(east, new CaseIntakeInput

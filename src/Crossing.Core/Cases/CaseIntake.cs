@@ -27,30 +27,31 @@ public sealed record CaseIntake(
     DateOnly? WaitingSince);
 
 /// <summary>
-/// Intake as typed: strings and numbers from a form or a JSON body. <see cref="Validate"/> turns it into a
-/// <see cref="CaseIntake"/> or names every field to correct. Pages and the API map their own request models here.
+/// Intake as typed: the one request model for the intake form and <c>POST /api/cases</c> (strings and numbers as a
+/// person or a program sends them). <see cref="Validate"/> turns it into a <see cref="CaseIntake"/> or names every
+/// field to correct.
 /// </summary>
 public sealed record CaseIntakeInput
 {
-    public string? Compartment { get; init; }
-    public string? FullName { get; init; }
-    public string? BirthDate { get; init; }
-    public string? Sex { get; init; }
-    public string? Hometown { get; init; }
-    public string? Location { get; init; }
-    public string? Contact { get; init; }
-    public string? Notes { get; init; }
-    public string? Status { get; init; }
-    public string? FamilyGroup { get; init; }
-    public string? WaitingSince { get; init; }
-    public int? PregnancyWeeks { get; init; }
-    public string? PregnancyWeeksOn { get; init; }
-    public string? Illness { get; init; }
-    public string? IllnessTreatmentBy { get; init; }
-    public bool? ViolenceAtHome { get; init; }
-    public bool? Confined { get; init; }
-    public string? ArrestRisk { get; init; }
-    public int? DependentChildren { get; init; }
+    public string? Compartment { get; set; }
+    public string? FullName { get; set; }
+    public string? BirthDate { get; set; }
+    public string? Sex { get; set; }
+    public string? Hometown { get; set; }
+    public string? Location { get; set; }
+    public string? Contact { get; set; }
+    public string? Notes { get; set; }
+    public string? Status { get; set; }
+    public string? FamilyGroup { get; set; }
+    public string? WaitingSince { get; set; }
+    public int? PregnancyWeeks { get; set; }
+    public string? PregnancyWeeksOn { get; set; }
+    public string? Illness { get; set; }
+    public string? IllnessTreatmentBy { get; set; }
+    public bool ViolenceAtHome { get; set; }
+    public bool Confined { get; set; }
+    public string? ArrestRisk { get; set; }
+    public int? DependentChildren { get; set; }
 
     public CaseIntake Validate(DateOnly today)
     {
@@ -128,7 +129,7 @@ public sealed record CaseIntakeInput
         if (!string.IsNullOrWhiteSpace(ArrestRisk) && !(Enum.TryParse(ArrestRisk.Trim(), ignoreCase: true, out arrest) && Enum.IsDefined(arrest)))
             problems.Add(("arrestRisk", "Arrest risk is none, elevated or high."));
 
-        var factors = new UrgencyFactors(pregnancy, illness, ViolenceAtHome ?? false, Confined ?? false, arrest, DependentChildren ?? 0);
+        var factors = new UrgencyFactors(pregnancy, illness, ViolenceAtHome, Confined, arrest, DependentChildren ?? 0);
         problems.AddRange(factors.Problems(today));
         return factors;
     }

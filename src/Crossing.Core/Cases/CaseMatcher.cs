@@ -68,65 +68,91 @@ public sealed class MatchOptions
 
 public sealed record MatchCandidate(string Code, double Score, bool Likely);
 
-/// <summary>
-/// Candidates the caller may see, best first; and whether a likely match exists somewhere the caller may not
-/// see (then a field manager of that compartment has been alerted; the caller learns nothing more).
-/// </summary>
-public sealed record MatchResult(IReadOnlyList<MatchCandidate> Candidates, bool LikelyElsewhere)
+/// <summary>Candidates the caller may see, best first. Nothing about cases the caller may not see.</summary>
+public sealed record MatchResult(IReadOnlyList<MatchCandidate> Candidates)
 {
-    public bool AnyLikely => LikelyElsewhere || Candidates.Any(c => c.Likely);
+    public bool AnyLikely => Candidates.Any(c => c.Likely);
 }
 
 /// <summary>
 /// Finds cases that may be the same person: the blind indexes narrow 100,000 records to a handful, and only
-/// those few are decrypted to be scored with <see cref="KoreanNames.Similarity"/>. Names never leave this class.
+/// those few are decrypted (through <see cref="SealedReader"/>, audited per look-up) to be scored with
+/// <see cref="KoreanNames.Similarity"/>. Names never leave this class.
+/// <para>
+/// A look-up only ever considers cases the caller may see (the compartment filter removes the others before
+/// anything is decrypted), so its answer about a name held elsewhere is the same as about a name nobody holds:
+/// it is not an oracle. The one cross-compartment comparison happens after a case is really recorded
+/// (<see cref="AlertAcrossCompartmentsAsync"/>): a named, audited bypass whose result goes to the field managers.
+/// </para>
 /// </summary>
-public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCache indexers, IAuditLog audit, AccessPolicy access, MatchOptions options, TimeProvider time)
+public sealed class CaseMatcher(
+    CrossingDbContext db, SealedReader reader, CompartmentBypass bypass, CaseIndexerCache indexers, IAuditLog audit,
+    CallerScope scope, MatchOptions options, TimeProvider time)
 {
-    public async Task<MatchResult> MatchAsync(StaffCaller caller, string fullName, BirthDate? birth, CaseId? exclude = null, bool alertElsewhere = true, CancellationToken ct = default)
+    private static readonly IReadOnlySet<string> MatchFields = new HashSet<string>(StringComparer.Ordinal) { Case.Fields.FullName, Case.Fields.BirthDate };
+
+    public async Task<MatchResult> MatchAsync(StaffCaller caller, string fullName, BirthDate? birth, CaseId? exclude = null, CancellationToken ct = default)
     {
-        if (!caller.Has(Permission.ViewCases))
-            return new MatchResult([], false);
-        var scored = await ScoreAsync(fullName, birth, exclude, ct);
-        var visible = new List<MatchCandidate>();
-        var hiddenLikely = new List<ScoredCase>();
-        foreach (var s in scored.Where(s => s.Score >= options.ReportAt))
+        if (!caller.Has(Permission.ViewCases) || caller.Compartments.Count == 0)
+            return new MatchResult([]);
+        using var acting = scope.Use(caller);
+        var scored = await ScoreAsync(db.Cases, caller.AuditActor, fullName, birth, exclude, null, ct);
+        var visible = scored
+            .Where(s => s.Score >= options.ReportAt)
+            .Select(s => new MatchCandidate(s.Case.Code, Math.Round(s.Score, 2), s.Score >= options.LikelyAt))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Take(options.MaxCandidates)
+            .ToList();
+        return new MatchResult(visible);
+    }
+
+    /// <summary>
+    /// After <paramref name="recorded"/> was saved: compares it with cases in every compartment (the audited bypass
+    /// <see cref="BypassReason.DuplicateCheckAfterIntake"/>). For each likely duplicate the caller may not see, the
+    /// field managers of both compartments get an alert naming both codes, and each alert is an audit event.
+    /// Returns whether any such alert was raised; the caller learns nothing else.
+    /// </summary>
+    public async Task<bool> AlertAcrossCompartmentsAsync(StaffCaller caller, Case recorded, CaseIdentity identity, CancellationToken ct = default)
+    {
+        if (caller.Compartments.Count == 0)
+            return false;
+        var everyCase = await bypass.AcrossCompartmentsAsync<Case>(BypassReason.DuplicateCheckAfterIntake, caller.AuditActor, recorded.Code, ct);
+        var scored = await ScoreAsync(everyCase, caller.AuditActor, identity.FullName, identity.BirthDate, recorded.Id, recorded.Code, ct);
+        var hidden = scored.Where(s => s.Score >= options.LikelyAt && !caller.Holds(s.Case.CompartmentId)).ToList();
+        var now = time.GetUtcNow();
+        foreach (var h in hidden)
         {
-            var likely = s.Score >= options.LikelyAt;
-            if (access.CanSee(s.Case, caller, Permission.ViewCases))
-                visible.Add(new MatchCandidate(s.Case.Code, Math.Round(s.Score, 2), likely));
-            else if (likely)
-                hiddenLikely.Add(s);
+            db.DuplicateAlerts.Add(DuplicateAlert.Raise(h.Case, recorded.Code, caller.Code, now));
+            db.DuplicateAlerts.Add(DuplicateAlert.Raise(recorded, h.Case.Code, caller.Code, now));
+            await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.duplicate-alert", h.Case.Code), ct);
+            await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.duplicate-alert", recorded.Code), ct);
         }
-        if (alertElsewhere && hiddenLikely.Count > 0)
-            await AlertAsync(caller, hiddenLikely, ct);
-        var best = visible.OrderByDescending(c => c.Score).ThenBy(c => c.Code, StringComparer.Ordinal).Take(options.MaxCandidates).ToList();
-        return new MatchResult(best, hiddenLikely.Count > 0);
+        return hidden.Count > 0;
     }
 
     private sealed record ScoredCase(Case Case, double Score);
 
-    private async Task<List<ScoredCase>> ScoreAsync(string fullName, BirthDate? birth, CaseId? exclude, CancellationToken ct)
+    private async Task<List<ScoredCase>> ScoreAsync(
+        IQueryable<Case> source, string actor, string fullName, BirthDate? birth, CaseId? exclude, string? code, CancellationToken ct)
     {
         if (KoreanNames.Problem(fullName) is not null)
             return [];
         var keys = KoreanNames.Keys(fullName);
-        if (keys.Count == 0)
-            return [];
-        var ids = await CandidateIdsAsync(keys, birth, ct);
+        var ids = keys.Count == 0 ? [] : await CandidateIdsAsync(keys, birth, ct);
         if (exclude is { } ex)
             ids.Remove(ex.RecordId);
-        if (ids.Count == 0)
-            return [];
         var caseIds = ids.Select(i => new CaseId(Guid.ParseExact(i, "N"))).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(ct);
-        var keysById = await vault.OpenRecordKeysAsync(Case.EntityType, ids, ct);
+        // Only candidates the source lets through are decrypted: for a caller's look-up, cases in other
+        // compartments are never opened, so neither the answer nor the work done depends on them.
+        var cases = caseIds.Count == 0 ? [] : await source.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(ct);
+        // Every look-up is audited, also one that found nothing: repeated probing leaves a trace.
+        var opened = await reader.OpenForMatchingAsync(actor, Case.EntityType, [.. cases.Select(c => c.Id.RecordId)], MatchFields, code, ct);
         var result = new List<ScoredCase>(cases.Count);
         try
         {
             foreach (var c in cases)
             {
-                if (!keysById.TryGetValue(c.Id.RecordId, out var key))
+                if (!opened.TryGetValue(c.Id.RecordId, out var key))
                     continue; // shredded: nothing left to match
                 var name = key.Open(Case.Fields.FullName, c.FullName);
                 var storedBirth = key.OpenOptional(Case.Fields.BirthDate, c.BirthDate);
@@ -136,8 +162,7 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCa
         }
         finally
         {
-            foreach (var key in keysById.Values)
-                key.Dispose();
+            opened.DisposeAll();
         }
         return result;
     }
@@ -168,22 +193,5 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCa
         if (x.Month is { } mx && y.Month is { } my && mx != my)
             return options.DifferentBirthMonthFactor;
         return 1.0;
-    }
-
-    /// <summary>One alert per existing case and caller per day, so repeated searches do not flood the manager.</summary>
-    private async Task AlertAsync(StaffCaller caller, List<ScoredCase> hidden, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var since = now.AddDays(-1);
-        var ids = hidden.Select(h => h.Case.Id).ToList();
-        var recent = await db.DuplicateAlerts
-            .Where(a => ids.Contains(a.ExistingCaseId) && a.RaisedBy == caller.Code && a.RaisedAt > since)
-            .Select(a => a.ExistingCaseId)
-            .ToListAsync(ct);
-        foreach (var h in hidden.Where(h => !recent.Contains(h.Case.Id)))
-        {
-            db.DuplicateAlerts.Add(DuplicateAlert.Raise(h.Case, caller.Code, now));
-            await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.duplicate-alert", h.Case.Code), ct);
-        }
     }
 }

@@ -23,24 +23,43 @@ public sealed record CaseSummary(
 /// <summary>A family group on the waiting list: planned as one unit, as urgent as its most urgent member.</summary>
 public sealed record WaitingGroup(string Code, string Compartment, int Score, DateOnly? Deadline, bool CloseToDeadline, IReadOnlyList<CaseSummary> Members);
 
+/// <summary>An open duplicate alert as a field manager sees it: codes only.</summary>
+public sealed record DuplicateAlertView(Guid Id, string CaseCode, string OtherCaseCode, string RaisedBy, DateTimeOffset RaisedAt);
+
 public sealed record CaseFilter(string? Compartment = null, CaseStatus? Status = null, int Limit = 500);
 
 /// <summary>
 /// Cases: intake, reading, lists. Every read goes through <see cref="AccessPolicy"/>; a case the caller may not see
 /// is answered exactly as one that does not exist (null). Identity reads are audited one by one.
 /// </summary>
-public sealed class CaseRegistry(
-    CrossingDbContext db, Vault vault, BlindIndexStore indexes, IAuditLog audit, AccessPolicy access, Triage triage, TimeProvider time)
+/// <param name="Case">The recorded case.</param>
+/// <param name="PossibleDuplicateElsewhere">
+/// A likely duplicate exists in a compartment the recording person may not see; the field managers of both
+/// compartments have been alerted with both codes. Known only once the case exists, so probing costs a real record.
+/// </param>
+public sealed record RecordedCase(Case Case, bool PossibleDuplicateElsewhere)
 {
+    public string Code => Case.Code;
+}
+
+public sealed class CaseRegistry(
+    CrossingDbContext db, Vault vault, SealedReader reader, CompartmentBypass bypass, CallerScope scope, BlindIndexStore indexes,
+    CaseMatcher matcher, IAuditLog audit, AccessPolicy access, Triage triage, TimeProvider time)
+{
+    private static readonly IReadOnlySet<string> TriageFields = new HashSet<string>(StringComparer.Ordinal) { Case.Fields.Urgency };
+
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public async Task<Case> RecordAsync(StaffCaller caller, CaseIntake intake, CancellationToken ct = default)
+    public async Task<RecordedCase> RecordAsync(StaffCaller caller, CaseIntake intake, CancellationToken ct = default)
     {
+        using var acting = scope.Use(caller);
         var compartment = await db.Compartments.AsNoTracking().SingleOrDefaultAsync(c => c.Name == intake.Compartment, ct);
         if (compartment is null || !access.CanWriteIn(compartment.Id, caller, Permission.EditCases))
             throw new CaseAccessDeniedException();
 
         var now = time.GetUtcNow();
+        // Codes are unique across compartments; this is the one question asked of them, and it is audited.
+        var everywhere = await bypass.OpenAsync(BypassReason.CodeUniqueness, caller.AuditActor, null, ct);
         FamilyGroup group;
         if (intake.FamilyGroupCode is { } groupCode)
         {
@@ -50,12 +69,12 @@ public sealed class CaseRegistry(
         }
         else
         {
-            group = FamilyGroup.Start(await NewCodeAsync('G', c => db.FamilyGroups.AnyAsync(g => g.Code == c, ct)), compartment.Id, now);
+            group = FamilyGroup.Start(await NewCodeAsync('G', c => everywhere.Set<FamilyGroup>().AnyAsync(g => g.Code == c, ct)), compartment.Id, now);
             db.FamilyGroups.Add(group);
         }
 
         var id = CaseId.New();
-        var code = await NewCodeAsync('C', c => db.Cases.AnyAsync(x => x.Code == c, ct));
+        var code = await NewCodeAsync('C', c => everywhere.Set<Case>().AnyAsync(x => x.Code == c, ct));
         var assessment = triage.Assess(intake.Urgency);
         using var key = vault.CreateRecordKey(Case.EntityType, id.RecordId);
         var record = Case.Record(id, code, compartment.Id, group, intake.Status, intake.Identity, intake.Urgency, assessment,
@@ -63,7 +82,8 @@ public sealed class CaseRegistry(
         db.Cases.Add(record);
         await CaseNameIndexes.WriteAsync(indexes, id, intake.Identity, ct);
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.create", code), ct);
-        return record;
+        var elsewhere = await matcher.AlertAcrossCompartmentsAsync(caller, record, intake.Identity, ct);
+        return new RecordedCase(record, elsewhere);
     }
 
     /// <summary>The case if the caller may see it; null otherwise, exactly as for an unknown code.</summary>
@@ -72,6 +92,7 @@ public sealed class CaseRegistry(
         var normalised = code.Trim().ToUpperInvariant();
         if (!PseudonymousCode.IsWellFormed(normalised, 'C'))
             return null;
+        using var acting = scope.Use(caller);
         return await access.Visible(db.Cases, caller, Permission.ViewCases).SingleOrDefaultAsync(c => c.Code == normalised, ct);
     }
 
@@ -80,6 +101,7 @@ public sealed class CaseRegistry(
         var found = await FindAsync(caller, code, ct);
         if (found is null)
             return null;
+        using var acting = scope.Use(caller);
         return (await SummariseAsync([found], withReasons: true, ct)).Single();
     }
 
@@ -88,14 +110,13 @@ public sealed class CaseRegistry(
     {
         if (!access.CanSee(record, caller, Permission.ReadIdentity))
             return null;
-        using var key = await vault.OpenRecordKeyAsync(Case.EntityType, record.Id.RecordId, ct);
-        var identity = record.OpenIdentity(key);
-        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.identity.read", record.Code), ct);
-        return identity;
+        using var key = await reader.OpenIdentityAsync(caller, Case.EntityType, record.Id.RecordId, record.Code, ct);
+        return record.OpenIdentity(key);
     }
 
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(StaffCaller caller, CaseFilter filter, bool withReasons = false, CancellationToken ct = default)
     {
+        using var acting = scope.Use(caller);
         var query = access.Visible(db.Cases.AsNoTracking(), caller, Permission.ViewCases);
         if (filter.Status is { } status)
             query = query.Where(c => c.Status == status);
@@ -118,6 +139,7 @@ public sealed class CaseRegistry(
     /// </summary>
     public async Task<IReadOnlyList<WaitingGroup>> WaitingListAsync(StaffCaller caller, CaseFilter filter, bool withReasons = true, CancellationToken ct = default)
     {
+        using var acting = scope.Use(caller);
         var statuses = filter.Status is { } s ? [s] : CaseVocabulary.StillWaiting.ToList();
         var query = access.Visible(db.Cases.AsNoTracking(), caller, Permission.ViewCases).Where(c => statuses.Contains(c.Status));
         if (filter.Compartment is { } name)
@@ -143,6 +165,7 @@ public sealed class CaseRegistry(
         var found = await FindAsync(caller, code, ct);
         if (found is null || !access.CanSee(found, caller, Permission.EditCases))
             return false;
+        using var acting = scope.Use(caller);
         var tracked = await db.Cases.SingleAsync(c => c.Id == found.Id, ct);
         tracked.ChangeStatus(status, time.GetUtcNow());
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.status:" + status.Slug(), tracked.Code), ct);
@@ -158,14 +181,21 @@ public sealed class CaseRegistry(
         return await db.Compartments.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
     }
 
-    /// <summary>Open duplicate alerts about cases the caller may see (for field managers' dashboards).</summary>
-    public async Task<IReadOnlyList<(string CaseCode, string RaisedBy, DateTimeOffset RaisedAt)>> OpenDuplicateAlertsAsync(StaffCaller caller, CancellationToken ct = default)
+    /// <summary>
+    /// Open duplicate alerts in the caller's compartments, for field managers (who plan, and so may decide): each
+    /// names the case here and the code of the case it may duplicate, perhaps in another compartment.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateAlertView>> OpenDuplicateAlertsAsync(StaffCaller caller, CancellationToken ct = default)
     {
+        if (!caller.Has(Permission.ManagePlan))
+            return [];
+        using var acting = scope.Use(caller);
         var rows = await access.Visible(db.DuplicateAlerts.AsNoTracking(), caller, Permission.ViewCases)
             .Where(a => a.ResolvedAt == null)
-            .Join(db.Cases, a => a.ExistingCaseId, c => c.Id, (a, c) => new { c.Code, a.RaisedBy, a.RaisedAt })
+            .Select(a => new { a.Id, a.CaseCode, a.OtherCaseCode, a.RaisedBy, a.RaisedAt })
             .ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.RaisedAt).Select(r => (r.Code, r.RaisedBy, r.RaisedAt))];
+        return [.. rows.OrderByDescending(r => r.RaisedAt).ThenBy(r => r.CaseCode, StringComparer.Ordinal)
+            .Select(r => new DuplicateAlertView(r.Id, r.CaseCode, r.OtherCaseCode, r.RaisedBy, r.RaisedAt))];
     }
 
     private async Task<List<CaseSummary>> SummariseAsync(IReadOnlyList<Case> cases, bool withReasons, CancellationToken ct)
@@ -175,8 +205,8 @@ public sealed class CaseRegistry(
         var compartments = await db.Compartments.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var groupIds = cases.Select(c => c.FamilyGroupId).Distinct().ToList();
         var groups = await db.FamilyGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Code, ct);
-        Dictionary<string, RecordKey> keys = withReasons
-            ? await vault.OpenRecordKeysAsync(Case.EntityType, [.. cases.Select(c => c.Id.RecordId)], ct)
+        Dictionary<string, OpenedRecord> keys = withReasons
+            ? await reader.OpenFieldsAsync(Case.EntityType, [.. cases.Select(c => c.Id.RecordId)], TriageFields, ct)
             : [];
         try
         {
@@ -201,8 +231,7 @@ public sealed class CaseRegistry(
         }
         finally
         {
-            foreach (var key in keys.Values)
-                key.Dispose();
+            keys.DisposeAll();
         }
     }
 

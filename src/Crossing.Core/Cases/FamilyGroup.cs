@@ -27,22 +27,29 @@ public sealed class FamilyGroup : ICompartmented
 }
 
 /// <summary>
-/// "Someone recorded a person who may already be this case": raised when a likely duplicate sits in a
-/// compartment the recording coordinator may not see. Shown to the field managers of that compartment.
+/// "This case may be the same person as that one": raised after a case is recorded when a likely duplicate sits
+/// in a compartment the recording person may not see. One alert per compartment involved, each naming both codes
+/// (never a name), shown to the field managers holding that compartment.
 /// </summary>
 public sealed class DuplicateAlert : ICompartmented
 {
     private DuplicateAlert()
     {
-        RaisedBy = "";
+        RaisedBy = CaseCode = OtherCaseCode = "";
     }
 
     public Guid Id { get; private set; }
 
-    /// <summary>The compartment of the existing case: only people who may see it see the alert.</summary>
+    /// <summary>The compartment of <see cref="CaseCode"/>: only people who hold it see this alert.</summary>
     public CompartmentId CompartmentId { get; private set; }
 
+    /// <summary>The case in this alert's compartment.</summary>
     public CaseId ExistingCaseId { get; private set; }
+
+    public string CaseCode { get; private set; }
+
+    /// <summary>The case it may duplicate, usually in another compartment: its code only.</summary>
+    public string OtherCaseCode { get; private set; }
 
     /// <summary>The staff code of the person whose intake matched (never their name).</summary>
     public string RaisedBy { get; private set; }
@@ -50,11 +57,13 @@ public sealed class DuplicateAlert : ICompartmented
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 
-    internal static DuplicateAlert Raise(Case existing, string raisedBy, DateTimeOffset now) => new()
+    internal static DuplicateAlert Raise(Case inThisCompartment, string otherCaseCode, string raisedBy, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
-        CompartmentId = existing.CompartmentId,
-        ExistingCaseId = existing.Id,
+        CompartmentId = inThisCompartment.CompartmentId,
+        ExistingCaseId = inThisCompartment.Id,
+        CaseCode = inThisCompartment.Code,
+        OtherCaseCode = otherCaseCode,
         RaisedBy = raisedBy,
         RaisedAt = now,
     };

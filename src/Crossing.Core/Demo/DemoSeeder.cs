@@ -1,5 +1,6 @@
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
+using Crossing.Core.Security.Vault;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,9 @@ public static class DemoSeeder
 
         var directory = scopedServices.GetRequiredService<StaffDirectory>();
         var time = scopedServices.GetRequiredService<TimeProvider>();
+        // The blind-index root key is created (and committed) before the transaction: look-ups made while seeding
+        // read it through their own connection, which would otherwise wait on this transaction's write lock.
+        await scopedServices.GetRequiredService<BlindIndexStore>().IndexerAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var compartments = new Dictionary<string, Compartment>(StringComparer.Ordinal);
@@ -84,13 +88,11 @@ public static class DemoSeeder
         return new DemoSeedResult(true, await ExistingAccountsAsync(db, users, ct));
     }
 
-    /// <summary>
-    /// Each capability adds its demo data here, one line each, building on the compartments and staff above
-    /// (for example <c>await CaseDemo.SeedAsync(context, ct);</c>). Runs inside the seeding transaction.
-    /// </summary>
+    /// <summary>Each module adds its part of the story, in module order, building on the compartments and staff above.</summary>
     private static async Task SeedCapabilitiesAsync(DemoSeedContext context, CancellationToken ct)
     {
-        await Cases.CaseDemoData.SeedAsync(context, ct);
+        foreach (var module in Modules.CrossingModules.All)
+            await module.SeedDemoAsync(context, ct);
     }
 
     private static async Task EnrolAuthenticatorAsync(UserManager<StaffMember> users, StaffMember member)

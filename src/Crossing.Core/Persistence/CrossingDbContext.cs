@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Crossing.Core.Cases;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
@@ -13,7 +14,7 @@ namespace Crossing.Core.Persistence;
 /// The one model for both providers. Each provider has its own subclass only so that each keeps its own
 /// migrations (Persistence/Migrations/Sqlite and Persistence/Migrations/Postgres).
 /// </summary>
-public abstract class CrossingDbContext(DbContextOptions options)
+public abstract class CrossingDbContext(DbContextOptions options, CallerScope? callers)
     : IdentityDbContext<StaffMember, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<DataKey> DataKeys => Set<DataKey>();
@@ -44,85 +45,34 @@ public abstract class CrossingDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        // Each capability configures its own tables with IEntityTypeConfiguration classes in its folder.
+        b.ApplyConfigurationsFromAssembly(typeof(CrossingDbContext).Assembly);
+        AddCompartmentFilters(b);
+    }
 
-        b.Entity<DataKey>(e =>
+    /// <summary>
+    /// The compartments the current caller holds (empty when nobody acts: no rows). EF Core reads this member of
+    /// the context running each query, so the filter below is bound to that context's caller.
+    /// </summary>
+    internal List<CompartmentId> CallerCompartments => callers?.VisibleCompartments ?? NoCompartments;
+
+    private static readonly List<CompartmentId> NoCompartments = [];
+
+    /// <summary>
+    /// Deny by default: every compartmented entity gets the named filter "compartments", so a query returns only
+    /// rows in the caller's compartments whether or not the code remembered the access policy. Reading across
+    /// compartments takes <see cref="CompartmentBypass"/>, which audits each use.
+    /// </summary>
+    private void AddCompartmentFilters(ModelBuilder b)
+    {
+        var contains = typeof(List<CompartmentId>).GetMethod(nameof(List<CompartmentId>.Contains), [typeof(CompartmentId)])!;
+        foreach (var entity in b.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(ICompartmented).IsAssignableFrom(e.ClrType)).ToList())
         {
-            e.ToTable("data_keys");
-            e.HasKey(k => k.Id);
-            e.HasIndex(k => new { k.EntityType, k.RecordId }).IsUnique();
-            e.HasIndex(k => k.MasterKeyId);
-            e.Property(k => k.EntityType).HasMaxLength(64);
-            e.Property(k => k.RecordId).HasMaxLength(64);
-            e.Property(k => k.MasterKeyId).HasMaxLength(32);
-        });
-
-        b.Entity<BlindIndexEntry>(e =>
-        {
-            e.ToTable("blind_index_entries");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.IndexName, x.Value });
-            e.HasIndex(x => new { x.EntityType, x.RecordId });
-            e.Property(x => x.IndexName).HasMaxLength(64);
-            e.Property(x => x.EntityType).HasMaxLength(64);
-            e.Property(x => x.RecordId).HasMaxLength(64);
-        });
-
-        b.Entity<AuditEvent>(e =>
-        {
-            e.ToTable("audit_events");
-            e.HasKey(x => x.Sequence);
-            e.Property(x => x.Sequence).ValueGeneratedNever();
-            e.Property(x => x.Actor).HasMaxLength(200);
-            e.Property(x => x.Action).HasMaxLength(200);
-            e.Property(x => x.RecordCode).HasMaxLength(64);
-            e.Property(x => x.Outcome).HasMaxLength(200);
-            e.Property(x => x.PreviousHash).HasMaxLength(64);
-            e.Property(x => x.Hash).HasMaxLength(64);
-        });
-
-        b.Entity<AuditHead>(e =>
-        {
-            e.ToTable("audit_head");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.Sequence).IsConcurrencyToken();
-            e.Property(x => x.Hash).HasMaxLength(64);
-        });
-
-        b.Entity<Compartment>(e =>
-        {
-            e.ToTable("compartments");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Name).IsUnique();
-            e.Property(x => x.Name).HasMaxLength(40);
-        });
-
-        b.Entity<StaffMember>(e =>
-        {
-            e.Property(x => x.Code).HasMaxLength(16);
-            e.HasIndex(x => x.Code).IsUnique();
-            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(32);
-            e.HasMany(x => x.Compartments).WithOne().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        b.Entity<StaffCompartment>(e =>
-        {
-            e.ToTable("staff_compartments");
-            e.HasKey(x => new { x.StaffMemberId, x.CompartmentId });
-            e.HasOne<Compartment>().WithMany().HasForeignKey(x => x.CompartmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        b.Entity<ApiToken>(e =>
-        {
-            e.ToTable("api_tokens");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Hash).IsUnique();
-            e.Property(x => x.Hint).HasMaxLength(16);
-            e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-            e.Ignore(x => x.IsActive);
-        });
-
-        b.ConfigureCases();
+            var row = Expression.Parameter(entity.ClrType, "row");
+            var compartments = Expression.Property(Expression.Constant(this), nameof(CallerCompartments));
+            var body = Expression.Call(compartments, contains, Expression.Property(row, nameof(ICompartmented.CompartmentId)));
+            b.Entity(entity.ClrType).HasQueryFilter(CompartmentFilter.Name, Expression.Lambda(body, row));
+        }
     }
 
     private sealed class CompartmentIdConverter() : ValueConverter<CompartmentId, Guid>(id => id.Value, value => new CompartmentId(value));
@@ -134,12 +84,12 @@ public abstract class CrossingDbContext(DbContextOptions options)
         v => new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + v * 10, TimeSpan.Zero));
 }
 
-public sealed class SqliteCrossingDbContext(DbContextOptions<SqliteCrossingDbContext> options) : CrossingDbContext(options)
+public sealed class SqliteCrossingDbContext(DbContextOptions<SqliteCrossingDbContext> options, CallerScope? callers = null) : CrossingDbContext(options, callers)
 {
     protected override bool StoresTimeAsInteger => true;
 }
 
-public sealed class PostgresCrossingDbContext(DbContextOptions<PostgresCrossingDbContext> options) : CrossingDbContext(options)
+public sealed class PostgresCrossingDbContext(DbContextOptions<PostgresCrossingDbContext> options, CallerScope? callers = null) : CrossingDbContext(options, callers)
 {
     protected override bool StoresTimeAsInteger => false;
 }

@@ -60,7 +60,7 @@ public static class DashboardServices
 /// A panel whose capability does not exist yet: shown to the roles that will use it, saying honestly that there
 /// is nothing yet. The capability's helper replaces it with a real source.
 /// </summary>
-internal abstract class NothingYetPanel(IStringLocalizer<SharedResource> l, string key, string titleKey, Permission? requires, int order) : IDashboardPanelSource
+internal abstract class NothingYetPanel(IStringLocalizer<ShellText> l, string key, string titleKey, Permission? requires, int order) : IDashboardPanelSource
 {
     public int Order => order;
 
@@ -70,12 +70,12 @@ internal abstract class NothingYetPanel(IStringLocalizer<SharedResource> l, stri
             : null);
 }
 
-internal sealed class JourneysPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "journeys", "Dashboard.Journeys", Permission.ViewRoutes, 200);
+internal sealed class JourneysPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "journeys", "Dashboard.Journeys", Permission.ViewRoutes, 200);
 
 /// <summary>Incidents, compromised partners, possible duplicates and reunifications will land here.</summary>
-internal sealed class AlertsPanel(IStringLocalizer<SharedResource> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);
+internal sealed class AlertsPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);
 
-internal sealed class StaffPanel(CrossingDbContext db, IStringLocalizer<SharedResource> l) : IDashboardPanelSource
+internal sealed class StaffPanel(CrossingDbContext db, IStringLocalizer<ShellText> l) : IDashboardPanelSource
 {
     public int Order => 800;
 
@@ -91,7 +91,7 @@ internal sealed class StaffPanel(CrossingDbContext db, IStringLocalizer<SharedRe
     }
 }
 
-internal sealed class AuditPanel(CrossingDbContext db, IStringLocalizer<SharedResource> l) : IDashboardPanelSource
+internal sealed class AuditPanel(CrossingDbContext db, IStringLocalizer<ShellText> l) : IDashboardPanelSource
 {
     public int Order => 900;
 

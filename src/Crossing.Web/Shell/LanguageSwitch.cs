@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Routing;
 
 namespace Crossing.Web.Shell;
 
@@ -46,17 +49,11 @@ public static class LanguageSwitch
     }
 
     /// <summary>
-    /// A path on this site: starts with one '/' (not '//' or '/\', which browsers treat as another host)
-    /// and holds no control characters. Same rule as ASP.NET Core's <c>IUrlHelper.IsLocalUrl</c>, minus '~/'.
+    /// A path on this site, by ASP.NET Core's own rule (<c>IUrlHelper.IsLocalUrl</c>): one '/' (not '//' or '/\\',
+    /// which browsers treat as another host) or '~/', and no control characters.
     /// </summary>
-    public static bool IsLocalUrl(string? url)
-    {
-        if (string.IsNullOrEmpty(url) || url[0] != '/')
-            return false;
-        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
-            return false;
-        return !url.Any(char.IsControl);
-    }
+    public static bool IsLocalUrl(string? url) =>
+        new UrlHelper(new ActionContext(new DefaultHttpContext(), new RouteData(), new ActionDescriptor())).IsLocalUrl(url);
 
     /// <summary>The page the switch should return to; on an error page, the address that failed.</summary>
     public static string ReturnUrlFor(HttpContext context)

@@ -9,31 +9,20 @@ namespace Crossing.Web.Shell;
 /// </summary>
 public sealed class ShellNavigation(EndpointDataSource endpoints)
 {
-    /// <param name="Path">Where the page lives.</param>
-    /// <param name="LabelKey">Its name in <c>SharedResource</c>.</param>
-    /// <param name="Requires">The permission it needs; null for every staff member.</param>
-    public sealed record Entry(string Path, string LabelKey, Permission? Requires);
-
-    public static readonly IReadOnlyList<Entry> Entries =
+    /// <summary>The dashboard first, then each module's entries in module order, the API reference last.</summary>
+    public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "Nav.Dashboard", null),
-        new("/cases", "Nav.Cases", Permission.ViewCases),
-        new("/plan", "Nav.Plan", Permission.ManagePlan),
-        new("/routes", "Nav.Routes", Permission.ViewRoutes),
-        new("/journeys", "Nav.Journeys", Permission.ViewRoutes),
-        new("/finance", "Nav.Finance", Permission.ViewFinance),
-        new("/stories", "Nav.Stories", Permission.ManageStories),
-        new("/admin/staff", "Nav.Staff", Permission.ManageStaff),
-        new("/admin/audit", "Nav.Audit", Permission.ViewAudit),
+        .. WebModules.All.SelectMany(m => m.Navigation),
         new(ShellErrors.ApiDocsPath, "Nav.ApiDocs", null),
     ];
 
     private HashSet<string>? routes;
 
-    public IReadOnlyList<Entry> For(StaffCaller caller) =>
+    public IReadOnlyList<NavigationEntry> For(StaffCaller caller) =>
         Entries.Where(e => (e.Requires is not { } p || caller.Has(p)) && Exists(e.Path)).ToList();
 
-    public static bool IsCurrent(Entry entry, PathString path) =>
+    public static bool IsCurrent(NavigationEntry entry, PathString path) =>
         entry.Path == "/" ? path == "/" || path == "/Index" : path.StartsWithSegments(entry.Path, StringComparison.OrdinalIgnoreCase);
 
     private bool Exists(string path)

@@ -23,7 +23,9 @@ public static class WebShell
         services.AddHttpContextAccessor();
         services.TryAddScoped<CallerAccessor>();
 
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Each capability's strings sit beside its marker class in its own folder (Cases/CaseText.resx).
+        services.AddLocalization();
+        services.AddTransient(typeof(Text<>));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = SupportedCultures.All.Select(c => new CultureInfo(c.Name)).ToList();
@@ -33,7 +35,10 @@ public static class WebShell
             // The language switch's cookie first, then the browser's preference; never a query string.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddRazorPages().AddViewLocalization();
+        // Feature folders: pages live in their capability's folder (Cases/Index.cshtml answers /cases), the
+        // layout and shared partials in Shell/.
+        services.AddRazorPages(o => o.RootDirectory = "/").AddViewLocalization();
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shell/{0}.cshtml"));
         // No script runs, so client validation would only add data-val-* bytes, and the validation summary's
         // hidden <li style="display:none"> that the CSP blocks. Validation happens on the server.
         services.Configure<MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);

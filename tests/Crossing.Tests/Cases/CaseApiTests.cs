@@ -119,7 +119,7 @@ public sealed class CaseApiTests
     }
 
     [Fact]
-    public async Task Match_lists_visible_candidates_and_only_hints_at_others()
+    public async Task Match_lists_visible_candidates_and_says_nothing_of_others_until_a_case_is_recorded()
     {
         await using var web = await WebFactory.CreateAsync();
         var east = await ClientAsync(web, StaffRole.FieldCoordinator, "east");
@@ -134,10 +134,16 @@ public sealed class CaseApiTests
         var response = await west.PostAsJsonAsync("/api/cases/match", new { fullName = "Pak Sun-hui", birthDate = "1992" });
         var text = await response.Content.ReadAsStringAsync();
         var theirs = JsonDocument.Parse(text).RootElement;
-        Assert.Empty(theirs.GetProperty("candidates").EnumerateArray());
-        Assert.True(theirs.GetProperty("possibleDuplicateElsewhere").GetBoolean());
-        Assert.DoesNotContain(code, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("east", text, StringComparison.Ordinal);
+        Assert.Equal("""{"candidates":[]}""", text);
+        Assert.Equal(0, await web.InScopeAsync(sp => sp.GetRequiredService<CrossingDbContext>().AuditEvents.CountAsync(e => e.Action == "case.duplicate-alert")));
+
+        // Recording the person is what raises the signal: the case exists, and both compartments' managers are told.
+        var recorded = await west.PostAsJsonAsync("/api/cases", new { compartment = "west", fullName = "Pak Sun-hui", birthDate = "1992", sex = "F" });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var body = await recorded.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("possibleDuplicateElsewhere").GetBoolean());
+        Assert.DoesNotContain(code, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("east", body, StringComparison.Ordinal);
         Assert.Equal(1, await web.InScopeAsync(sp => sp.GetRequiredService<CrossingDbContext>().AuditEvents.CountAsync(e => e.Action == "case.duplicate-alert" && e.RecordCode == code)));
     }
 

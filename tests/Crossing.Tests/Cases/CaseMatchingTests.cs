@@ -20,7 +20,6 @@ public sealed class CaseMatchingTests
         var candidate = Assert.Single(result.Candidates);
         Assert.Equal(code, candidate.Code);
         Assert.True(candidate.Likely);
-        Assert.False(result.LikelyElsewhere);
     }
 
     [Fact]
@@ -33,20 +32,47 @@ public sealed class CaseMatchingTests
     }
 
     [Fact]
-    public async Task Likely_duplicate_elsewhere_alerts_the_manager_without_telling_which()
+    public async Task A_look_up_never_reveals_a_case_in_another_compartment()
     {
         await using var world = await CaseWorld.CreateAsync();
-        var code = await world.RecordAsync(world.EastCoordinator, "east", "이명철", "1988");
+        await world.RecordAsync(world.EastCoordinator, "east", "이명철", "1988");
         var result = await Match(world, world.WestCoordinator, "이명철", "1988");
         Assert.Empty(result.Candidates);
-        Assert.True(result.LikelyElsewhere);
+        Assert.Empty(await world.WithAsync(sp => sp.GetRequiredService<CrossingDbContext>().DuplicateAlerts.IgnoreQueryFilters().ToListAsync()));
+    }
 
-        await Match(world, world.WestCoordinator, "이명철", "1988");
-        var actions = await world.WithAsync(sp => sp.GetRequiredService<CrossingDbContext>().AuditEvents.Where(e => e.Action == "case.duplicate-alert").Select(e => e.RecordCode).ToListAsync());
-        Assert.Equal([code], actions);
+    [Fact]
+    public async Task Recording_a_likely_duplicate_of_a_hidden_case_alerts_the_managers_of_both_compartments_with_both_codes()
+    {
+        await using var world = await CaseWorld.CreateAsync();
+        var east = await world.RecordAsync(world.EastCoordinator, "east", "이명철", "1988");
+        var west = await world.RecordCaseAsync(world.WestCoordinator, "west", "Lee Myung-chul", "1988");
+        Assert.True(west.PossibleDuplicateElsewhere);
+
+        var actions = await world.WithAsync(sp => sp.GetRequiredService<CrossingDbContext>().AuditEvents
+            .Where(e => e.Action == "case.duplicate-alert").Select(e => e.RecordCode).ToListAsync());
+        Assert.Equal(new[] { east, west.Code }.Order(), actions.Order());
+        var bypasses = await world.WithAsync(sp => sp.GetRequiredService<CrossingDbContext>().AuditEvents
+            .Where(e => e.Action == "bypass:duplicate-check-after-intake").Select(e => e.RecordCode).ToListAsync());
+        Assert.Contains(west.Code, bypasses);
+
         var alerts = await world.WithAsync(sp => sp.GetRequiredService<CaseRegistry>().OpenDuplicateAlertsAsync(world.Manager));
-        Assert.Equal(code, Assert.Single(alerts).CaseCode);
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains(alerts, a => a.CaseCode == east && a.OtherCaseCode == west.Code);
+        Assert.Contains(alerts, a => a.CaseCode == west.Code && a.OtherCaseCode == east);
+        // Coordinators do not decide on duplicates; finance holds no case permission.
         Assert.Empty(await world.WithAsync(sp => sp.GetRequiredService<CaseRegistry>().OpenDuplicateAlertsAsync(world.WestCoordinator)));
+        Assert.Empty(await world.WithAsync(sp => sp.GetRequiredService<CaseRegistry>().OpenDuplicateAlertsAsync(world.Finance)));
+    }
+
+    [Fact]
+    public async Task Recording_a_duplicate_of_a_visible_case_raises_no_cross_compartment_alert()
+    {
+        await using var world = await CaseWorld.CreateAsync();
+        await world.RecordAsync(world.EastCoordinator, "east", "이명철", "1988");
+        var again = await world.RecordCaseAsync(world.EastCoordinator, "east", "Ri Myong-chol", "1988");
+        Assert.False(again.PossibleDuplicateElsewhere);
+        Assert.Empty(await world.WithAsync(sp => sp.GetRequiredService<CaseRegistry>().OpenDuplicateAlertsAsync(world.Manager)));
     }
 
     [Fact]
@@ -56,7 +82,6 @@ public sealed class CaseMatchingTests
         await world.RecordAsync(world.EastCoordinator, "east", "김지현", "1994");
         var result = await Match(world, world.Finance, "김지현", "1994");
         Assert.Empty(result.Candidates);
-        Assert.False(result.LikelyElsewhere);
     }
 
     public static TheoryData<string, string, string[]> Variants => new()

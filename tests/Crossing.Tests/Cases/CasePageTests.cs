@@ -37,7 +37,7 @@ public sealed class CasePageTests
         Assert.Contains("Possible duplicate", warning, StringComparison.Ordinal);
         Assert.Contains(firstCode, warning, StringComparison.Ordinal);
 
-        var confirmed = await WebFactory.PostFormAsync(client, "/cases/new", new Dictionary<string, string>(urgent) { ["Form.ConfirmedNotDuplicate"] = "true" });
+        var confirmed = await WebFactory.PostFormAsync(client, "/cases/new", new Dictionary<string, string>(urgent) { ["ConfirmedNotDuplicate"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var secondCode = confirmed.Headers.Location!.OriginalString["/cases/".Length..];
 

@@ -38,14 +38,18 @@ public sealed class CaseWorld : IAsyncDisposable
         return world;
     }
 
-    public async Task<string> RecordAsync(StaffCaller caller, CaseIntakeInput input)
+    public async Task<string> RecordAsync(StaffCaller caller, CaseIntakeInput input) => (await RecordCaseAsync(caller, input)).Code;
+
+    public async Task<RecordedCase> RecordCaseAsync(StaffCaller caller, CaseIntakeInput input)
     {
         await using var scope = Store.Scope();
         var registry = scope.ServiceProvider.GetRequiredService<CaseRegistry>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var record = await registry.RecordAsync(caller, input.Validate(today));
-        return record.Code;
+        return await registry.RecordAsync(caller, input.Validate(today));
     }
+
+    public Task<RecordedCase> RecordCaseAsync(StaffCaller caller, string compartment, string fullName, string? birthDate = null) =>
+        RecordCaseAsync(caller, new CaseIntakeInput { Compartment = compartment, FullName = fullName, BirthDate = birthDate, Sex = "F" });
 
     public Task<string> RecordAsync(StaffCaller caller, string compartment, string fullName, string? birthDate = null, string? familyGroup = null) =>
         RecordAsync(caller, new CaseIntakeInput { Compartment = compartment, FullName = fullName, BirthDate = birthDate, Sex = "F", FamilyGroup = familyGroup });

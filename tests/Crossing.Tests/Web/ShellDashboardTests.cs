@@ -71,9 +71,10 @@ public sealed class ShellDashboardTests
         var manager = new StaffCaller(Guid.NewGuid(), "S-AAAA", StaffRole.FieldManager, []);
         var finance = new StaffCaller(Guid.NewGuid(), "S-BBBB", StaffRole.Finance, []);
 
-        // The manager may use /plan and /routes too, but no page answers there yet.
+        // Entries come from the modules; a page answering at /finance adds nothing until a module offers it,
+        // and the API reference is left out here because no page answers at its path in this endpoint set.
         Assert.Equal(["/", "/cases"], navigation.For(manager).Select(e => e.Path));
-        Assert.Equal(["/", "/finance"], navigation.For(finance).Select(e => e.Path));
+        Assert.Equal(["/"], navigation.For(finance).Select(e => e.Path));
     }
 
     private static RouteEndpoint Page(string pattern) =>

@@ -85,11 +85,14 @@ public sealed class ShellLanguageTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
-    public void Every_English_string_has_a_Korean_translation_and_no_Korean_one_is_orphaned()
+    public static TheoryData<string> ResourceSets() => [.. ResourceFiles().Select(f => Path.GetFileNameWithoutExtension(f))];
+
+    [Theory]
+    [MemberData(nameof(ResourceSets))]
+    public void Every_English_string_has_a_Korean_translation_and_no_Korean_one_is_orphaned(string set)
     {
-        var english = Strings("SharedResource.resx");
-        var korean = Strings("SharedResource.ko.resx");
+        var english = Strings(set + ".resx");
+        var korean = Strings(set + ".ko.resx");
 
         Assert.Empty(english.Keys.Except(korean.Keys));
         Assert.Empty(korean.Keys.Except(english.Keys));
@@ -111,9 +114,21 @@ public sealed class ShellLanguageTests
     public void Only_paths_on_this_site_are_local(string url, bool local) =>
         Assert.Equal(local, LanguageSwitch.IsLocalUrl(url));
 
+    /// <summary>Each capability's English resource file (Cases/CaseText.resx, Shell/ShellText.resx, ...).</summary>
+    private static IEnumerable<string> ResourceFiles()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Crossing.Web");
+        return Directory.EnumerateFiles(web, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && Path.GetFileNameWithoutExtension(f).IndexOf('.', StringComparison.Ordinal) < 0)
+            .Order(StringComparer.Ordinal);
+    }
+
     private static Dictionary<string, string> Strings(string file)
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "Crossing.Web", "Resources", file);
+        var web = Path.Combine(RepositoryRoot(), "src", "Crossing.Web");
+        var path = Directory.EnumerateFiles(web, file, SearchOption.AllDirectories).Single(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         return XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
     }
 

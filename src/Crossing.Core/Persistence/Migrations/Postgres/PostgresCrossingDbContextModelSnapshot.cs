@@ -103,11 +103,21 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("CompartmentId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ExistingCaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("OtherCaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");

@@ -98,10 +98,20 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CompartmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ExistingCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherCaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RaisedAt")

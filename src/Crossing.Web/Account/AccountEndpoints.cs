@@ -1,0 +1,28 @@
+using Crossing.Core.Persistence;
+using Crossing.Core.Security.Access;
+using Crossing.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crossing.Web.Account;
+
+public static class AccountEndpoints
+{
+    public sealed record MeResponse(string Code, string Role, IReadOnlyList<string> Compartments);
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me", GetMeAsync)
+            .RequireAuthorization(Policies.Staff)
+            .WithName("GetMe")
+            .WithSummary("Who the caller is: staff code, role and compartments. Never an e-mail address.");
+        return app;
+    }
+
+    private static async Task<MeResponse> GetMeAsync(CallerAccessor callers, CrossingDbContext db, CancellationToken ct)
+    {
+        var caller = await callers.RequireAsync(ct);
+        var ids = caller.Compartments.ToList();
+        var names = await db.Compartments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Name).ToListAsync(ct);
+        return new MeResponse(caller.Code, caller.Role.Slug(), [.. names.Order(StringComparer.Ordinal)]);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crossing.Core.Cases;
+using Crossing.Core.Security.Access;
+using Crossing.Web.Security;
+using Crossing.Web.Shell;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crossing.Web.Cases;
+
+/// <summary>
+/// The cases API. The caller comes from the token or cookie, never from the body. A case the caller may not see
+/// gets exactly the same 404 (same bytes) as a code that does not exist; roles without case access get it for
+/// every case route.
+/// </summary>
+public static class CaseEndpoints
+{
+    /// <summary>Intake bodies are small: 10,000-character notes are refused by validation, a megabyte never read.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public sealed record MatchRequest(string? FullName, string? BirthDate)
+    {
+        public override string ToString() => "[match request]";
+    }
+
+    public sealed record StatusRequest(string? Status);
+
+    public sealed record CreatedResponse(string Code);
+
+    public sealed record MatchResponse(IReadOnlyList<MatchCandidate> Candidates);
+
+    /// <param name="PossibleDuplicateElsewhere">Known only once the case exists: the field managers of both compartments were alerted.</param>
+    public sealed record RecordedResponse(string Code, bool PossibleDuplicateElsewhere);
+
+    public sealed record UrgencyResponse(int Score, DateOnly? Deadline, bool CloseToDeadline, IReadOnlyList<string> Reasons);
+
+    public sealed record IdentityResponse(string FullName, string? BirthDate, string Sex, string? Hometown, string? Location, string? Contact, string? Notes);
+
+    public sealed record CaseResponse(
+        string Code, string Compartment, string Status, string FamilyGroup, UrgencyResponse Urgency, DateOnly WaitingSince, DateTimeOffset CreatedAt,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IdentityResponse? Identity);
+
+    public sealed record CaseListResponse(IReadOnlyList<CaseResponse> Cases);
+
+    /// <summary>The one body for "no such case here": fixed bytes, so nothing tells an unknown code from a hidden one.</summary>
+    internal const string NotFoundBody = """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"There is no case with that code that you may see."}""";
+
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Every route needs case access; without it the answer is the same 404 as for an unknown case.
+        var cases = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, NotFound).WithTags("Cases");
+        cases.MapPost("", CreateAsync).WithName("CreateCase")
+            .WithSummary("Records a case. Identity fields go straight into the vault; answers with the case's pseudonymous code.");
+        cases.MapPost("/match", MatchAsync).WithName("MatchCases")
+            .WithSummary("Possible duplicates among the cases the caller may see, best first. Cases in other compartments are never considered: the answer about them is the same as about nobody.");
+        cases.MapGet("", ListAsync).WithName("ListCases")
+            .WithSummary("Cases the caller may see, most urgent first. No identity fields.");
+        cases.MapGet("/{code}", GetAsync).WithName("GetCase")
+            .WithSummary("One case; identity fields only with the identity permission, and each such read is audited.");
+        cases.MapPost("/{code}/status", ChangeStatusAsync).WithName("ChangeCaseStatus")
+            .WithSummary("Moves a case to another status (contacted, waiting, travelling, arrived, resettling, closed).");
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest http, CallerAccessor callers, CaseRegistry registry, TimeProvider time, CancellationToken ct)
+    {
+        var caller = callers.Current;
+        var (body, problem) = await JsonBody.ReadAsync<CaseIntakeInput>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        try
+        {
+            var intake = body!.Validate(Today(time));
+            var recorded = await registry.RecordAsync(caller, intake, ct);
+            return TypedResults.Created($"/api/cases/{recorded.Code}", new RecordedResponse(recorded.Code, recorded.PossibleDuplicateElsewhere));
+        }
+        catch (CaseInputException e)
+        {
+            return Invalid(e);
+        }
+        catch (CaseAccessDeniedException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your compartment",
+                detail: "You may not record cases in that compartment.");
+        }
+    }
+
+    private static async Task<IResult> MatchAsync(HttpRequest http, CallerAccessor callers, CaseMatcher matcher, TimeProvider time, CancellationToken ct)
+    {
+        var caller = callers.Current;
+        var (body, problem) = await JsonBody.ReadAsync<MatchRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        var problems = new List<(string, string)>();
+        if (Core.Cases.Names.KoreanNames.Problem(body!.FullName ?? "") is { } nameProblem)
+            problems.Add(("fullName", nameProblem));
+        BirthDate? birth = null;
+        if (!string.IsNullOrWhiteSpace(body.BirthDate))
+        {
+            birth = BirthDate.Parse(body.BirthDate, Today(time), out var birthProblem);
+            if (birthProblem is not null)
+                problems.Add(("birthDate", birthProblem));
+        }
+        if (problems.Count > 0)
+            return Invalid(new CaseInputException(problems));
+        var result = await matcher.MatchAsync(caller, body.FullName!, birth, ct: ct);
+        return TypedResults.Ok(new MatchResponse(result.Candidates));
+    }
+
+    private static async Task<IResult> ListAsync(string? status, string? compartment, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    {
+        var caller = callers.Current;
+        CaseStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!CaseVocabulary.TryParseStatus(status, out var parsed))
+                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+            wanted = parsed;
+        }
+        var summaries = await registry.ListAsync(caller, new CaseFilter(compartment?.Trim().ToLowerInvariant(), wanted), withReasons: true, ct);
+        return TypedResults.Ok(new CaseListResponse([.. summaries.Select(s => ToResponse(s, null))]));
+    }
+
+    private static async Task<IResult> GetAsync(string code, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    {
+        var caller = callers.Current;
+        var found = await registry.FindAsync(caller, code, ct);
+        if (found is null)
+            return NotFound();
+        var summary = await registry.SummaryAsync(caller, found.Code, ct);
+        var identity = await registry.ReadIdentityAsync(caller, found, ct);
+        return TypedResults.Ok(ToResponse(summary!, identity));
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(string code, HttpRequest http, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    {
+        var caller = callers.Current;
+        if (await registry.FindAsync(caller, code, ct) is null)
+            return NotFound();
+        var (body, problem) = await JsonBody.ReadAsync<StatusRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        if (!CaseVocabulary.TryParseStatus(body!.Status, out var status))
+            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+        if (!await registry.ChangeStatusAsync(caller, code, status, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "You may not change cases.");
+        return TypedResults.NoContent();
+    }
+
+    private static CaseResponse ToResponse(CaseSummary s, CaseIdentity? identity) => new(
+        s.Code, s.Compartment, s.Status.Slug(), s.FamilyGroup,
+        new UrgencyResponse(s.Score, s.Deadline, s.CloseToDeadline, [.. (s.Reasons ?? []).Select(r => TriageText.Describe(r, CultureInfo.CurrentUICulture))]),
+        s.WaitingSince, s.CreatedAt,
+        identity is null ? null : new IdentityResponse(identity.FullName, identity.BirthDate?.ToString(), identity.Sex.Letter(), identity.Hometown, identity.Location, identity.Contact, identity.Notes));
+
+    internal static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
+
+    private static ValidationProblem Invalid(CaseInputException e) =>
+        TypedResults.ValidationProblem(
+            e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
+            title: "The case was not recorded: correct the fields named below.",
+            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}
