@@ -28,6 +28,7 @@ public static class CrossingServices
             services.AddDbContext<PostgresCrossingDbContext>(o => o.UseNpgsql(storage.PostgresConnectionString));
             services.AddScoped<CrossingDbContext>(sp => sp.GetRequiredService<PostgresCrossingDbContext>());
         }
+        services.AddScoped<DatabaseProbe>();
         foreach (var module in CrossingModules.All)
             module.AddServices(services, configuration);
         return services;

@@ -37,3 +37,10 @@ public static class CrossingDatabase
         }
     }
 }
+
+/// <summary>Whether the database answers a quick read of a table every migrated database has (for health checks).</summary>
+public sealed class DatabaseProbe(CrossingDbContext db)
+{
+    /// <summary>Throws when the database does not answer or has no schema; returns when it does.</summary>
+    public async Task CheckAsync(CancellationToken ct) => await db.AuditHeads.AsNoTracking().AnyAsync(ct);
+}

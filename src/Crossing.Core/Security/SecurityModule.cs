@@ -22,6 +22,7 @@ public sealed class SecurityModule : ICrossingModule
         services.AddScoped<KeyRotation>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditStatistics>();
         services.AddSingleton<AccessPolicy>();
         services.AddScoped<StaffDirectory>();
     }

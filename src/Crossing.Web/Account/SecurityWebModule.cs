@@ -10,5 +10,8 @@ internal sealed class SecurityWebModule : IWebModule
 {
     public string Name => "security";
 
+    public void AddServices(IServiceCollection services) =>
+        services.AddDashboardPanel<StaffPanel>().AddDashboardPanel<AuditPanel>();
+
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountEndpoints();
 }

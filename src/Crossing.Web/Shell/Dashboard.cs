@@ -1,6 +1,4 @@
-using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
@@ -39,9 +37,7 @@ public static class DashboardServices
     internal static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services
             .AddDashboardPanel<JourneysPanel>()
-            .AddDashboardPanel<AlertsPanel>()
-            .AddDashboardPanel<StaffPanel>()
-            .AddDashboardPanel<AuditPanel>();
+            .AddDashboardPanel<AlertsPanel>();
 
     /// <summary>Every panel the caller may see, in order.</summary>
     public static async Task<IReadOnlyList<DashboardPanel>> PanelsForAsync(this IEnumerable<IDashboardPanelSource> sources, StaffCaller caller, CancellationToken ct)
@@ -74,34 +70,3 @@ internal sealed class JourneysPanel(IStringLocalizer<ShellText> l) : NothingYetP
 
 /// <summary>Incidents, compromised partners, possible duplicates and reunifications will land here.</summary>
 internal sealed class AlertsPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);
-
-internal sealed class StaffPanel(CrossingDbContext db, IStringLocalizer<ShellText> l) : IDashboardPanelSource
-{
-    public int Order => 800;
-
-    public async Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct)
-    {
-        if (!caller.Has(Permission.ManageStaff))
-            return null;
-        var staff = await db.Users.CountAsync(ct);
-        var compartments = await db.Compartments.CountAsync(ct);
-        return new DashboardPanel("staff", l["Dashboard.Staff"], staff,
-            [new DashboardItem(l["Dashboard.Staff.Accounts", staff]), new DashboardItem(l["Dashboard.Staff.Compartments", compartments])],
-            l["Dashboard.Staff.Empty"]);
-    }
-}
-
-internal sealed class AuditPanel(CrossingDbContext db, IStringLocalizer<ShellText> l) : IDashboardPanelSource
-{
-    public int Order => 900;
-
-    public async Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct)
-    {
-        if (!caller.Has(Permission.ViewAudit))
-            return null;
-        var events = await db.AuditEvents.CountAsync(ct);
-        return new DashboardPanel("audit", l["Dashboard.Audit"], events,
-            events == 0 ? [] : [new DashboardItem(l["Dashboard.Audit.Events", events])],
-            l["Dashboard.Audit.Empty"]);
-    }
-}

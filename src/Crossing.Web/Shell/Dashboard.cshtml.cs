@@ -1,16 +1,14 @@
-using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Web.Security;
 using Crossing.Web.Shell;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crossing.Web.Shell;
 
 /// <summary>The dashboard: who the caller is, what they may see, and the panels their role starts from.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DashboardModel(CallerAccessor callers, CrossingDbContext db, IEnumerable<IDashboardPanelSource> panelSources) : PageModel
+public sealed class DashboardModel(CallerAccessor callers, StaffDirectory staff, IEnumerable<IDashboardPanelSource> panelSources) : PageModel
 {
     public StaffCaller Caller { get; private set; } = null!;
 
@@ -21,12 +19,7 @@ public sealed class DashboardModel(CallerAccessor callers, CrossingDbContext db,
     public async Task OnGetAsync(CancellationToken ct)
     {
         Caller = await callers.RequireAsync(ct);
-        var ids = Caller.Compartments.ToList();
-        CompartmentNames = await db.Compartments.AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .OrderBy(c => c.Name)
-            .Select(c => c.Name)
-            .ToListAsync(ct);
+        CompartmentNames = await staff.CompartmentNamesAsync(Caller, ct);
         Panels = await panelSources.PanelsForAsync(Caller, ct);
     }
 }

@@ -1,5 +1,4 @@
 using Crossing.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Crossing.Web.Shell;
@@ -37,13 +36,13 @@ public static class ShellHealth
 }
 
 /// <summary>Reads one row of a table every migrated database has, so a missing schema counts as unhealthy too.</summary>
-internal sealed class DatabaseHealthCheck(CrossingDbContext db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(DatabaseProbe database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await db.AuditHeads.AsNoTracking().AnyAsync(cancellationToken);
+            await database.CheckAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -101,4 +101,15 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
                 return code;
         }
     }
+
+    /// <summary>The names of the compartments a caller holds, in order.</summary>
+    public async Task<IReadOnlyList<string>> CompartmentNamesAsync(StaffCaller caller, CancellationToken ct = default)
+    {
+        var ids = caller.Compartments.ToList();
+        return await db.Compartments.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
+    }
+
+    /// <summary>How many staff accounts and compartments exist (for the administrator's dashboard).</summary>
+    public async Task<(int Staff, int Compartments)> CountsAsync(CancellationToken ct = default) =>
+        (await db.Users.CountAsync(ct), await db.Compartments.CountAsync(ct));
 }
