@@ -1,3 +1,4 @@
+using System.Resources;
 using System.Globalization;
 
 namespace Crossing.Core.Cases;
@@ -160,56 +161,38 @@ public sealed class Triage(TriageOptions options)
         a is null ? b : b is null ? a : (a < b ? a : b);
 }
 
-/// <summary>Says a triage reason in words, in English or Korean (the two languages of the staff app).</summary>
+/// <summary>
+/// Says a triage reason in words, in English or Korean (the two languages of the staff app). The sentences, date
+/// formats and level words are in Cases/TriageText.resx and TriageText.ko.resx.
+/// </summary>
 public static class TriageText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly ResourceManager Strings = new("Crossing.Core.Cases.TriageText", typeof(TriageText).Assembly);
 
-    public static string Describe(TriageReason r, CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "ko" ? Korean(r) : InEnglish(r);
+    public static string Describe(TriageReason r, CultureInfo culture)
+    {
+        var day = DayFormatter(culture);
+        object?[] args = [r.Number, day(r.On), day(r.Deadline), r.Level is null ? "" : Text("Triage.Level." + r.Level, culture)];
+        var key = r.Kind switch
+        {
+            TriageReasonKind.DependentChildren when r.Number == 1 => "Triage.DependentChild",
+            TriageReasonKind.Waiting when r.Number == 1 => "Triage.WaitingMonth",
+            TriageReasonKind.Waiting => "Triage.WaitingMonths",
+            _ => "Triage." + r.Kind,
+        };
+        return string.Format(culture, Text(key, culture), args);
+    }
 
     public static string Describe(IEnumerable<TriageReason> reasons, CultureInfo culture) =>
-        string.Join(culture.TwoLetterISOLanguageName == "ko" ? ", " : "; ", reasons.Select(r => Describe(r, culture)));
+        string.Join(Text("Triage.Separator", culture), reasons.Select(r => Describe(r, culture)));
 
-    private static string InEnglish(TriageReason r) => r.Kind switch
+    private static Func<DateOnly?, string> DayFormatter(CultureInfo culture)
     {
-        TriageReasonKind.Pregnant => $"pregnant, {r.Number} weeks on {Day(r.On)}: must travel before {Day(r.Deadline)}",
-        TriageReasonKind.PregnancyPastLimit => $"pregnant, {r.Number} weeks on {Day(r.On)}: past the safe limit for travel since {Day(r.Deadline)}",
-        TriageReasonKind.Ill => $"{r.Level} illness needing treatment",
-        TriageReasonKind.IllNeedsTreatmentBy => $"{r.Level} illness: needs treatment by {Day(r.Deadline)}",
-        TriageReasonKind.ViolenceAtHome => "violence at home",
-        TriageReasonKind.Confined => "confined at home",
-        TriageReasonKind.ArrestRisk => $"{r.Level} risk of arrest",
-        TriageReasonKind.DependentChildren => r.Number == 1 ? "1 dependent child" : $"{r.Number} dependent children",
-        TriageReasonKind.Waiting => r.Number == 1 ? $"waiting 1 month (since {Day(r.On)})" : $"waiting {r.Number} months (since {Day(r.On)})",
-        _ => r.Kind.ToString(),
-    };
+        var format = Text("Triage.DateFormat", culture);
+        // Month names in English as in en-GB ("3 Jan 2027"), whatever English culture the reader has.
+        var formatting = culture.TwoLetterISOLanguageName == "ko" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("en-GB");
+        return d => d?.ToString(format, formatting) ?? "";
+    }
 
-    private static string Korean(TriageReason r) => r.Kind switch
-    {
-        TriageReasonKind.Pregnant => $"임신 {r.Number}주({KoreanDay(r.On)} 기준): {KoreanDay(r.Deadline)} 이전에 이동해야 함",
-        TriageReasonKind.PregnancyPastLimit => $"임신 {r.Number}주({KoreanDay(r.On)} 기준): {KoreanDay(r.Deadline)}부터 안전한 이동 한도를 넘음",
-        TriageReasonKind.Ill => $"치료가 필요한 {KoreanLevel(r.Level)} 질병",
-        TriageReasonKind.IllNeedsTreatmentBy => $"{KoreanLevel(r.Level)} 질병: {KoreanDay(r.Deadline)}까지 치료 필요",
-        TriageReasonKind.ViolenceAtHome => "가정 내 폭력",
-        TriageReasonKind.Confined => "집에 감금됨",
-        TriageReasonKind.ArrestRisk => $"체포 위험 {KoreanLevel(r.Level)}",
-        TriageReasonKind.DependentChildren => $"부양 자녀 {r.Number}명",
-        TriageReasonKind.Waiting => $"{r.Number}개월째 대기 중({KoreanDay(r.On)}부터)",
-        _ => r.Kind.ToString(),
-    };
-
-    private static string Day(DateOnly? d) => d?.ToString("d MMM yyyy", English) ?? "";
-
-    private static string KoreanDay(DateOnly? d) => d is { } x ? $"{x.Year}년 {x.Month}월 {x.Day}일" : "";
-
-    private static string KoreanLevel(string? level) => level switch
-    {
-        "moderate" => "중등도",
-        "serious" => "심각한",
-        "critical" => "위중한",
-        "elevated" => "높음",
-        "high" => "매우 높음",
-        _ => level ?? "",
-    };
+    private static string Text(string key, CultureInfo culture) => Strings.GetString(key, culture) ?? key;
 }
