@@ -8,6 +8,8 @@ using Crossing.Web.Shell;
 
 var start = HostStart.Parse(args);
 var builder = WebApplication.CreateBuilder(start.HostArgs);
+// `dotnet run` starts in the caller's folder (RunWorkingDirectory); the project's wwwroot comes from the build's manifest.
+builder.WebHost.UseStaticWebAssets();
 // Every SQL statement at Information drowns the console (and the demo's sign-in instructions).
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 StorageOptions storage;
@@ -24,6 +26,8 @@ catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailabl
     return 1;
 }
 builder.Services.AddCrossingStaffAuthentication(storage);
+builder.Services.AddCrossingAllowedHosts(builder.Configuration);
+builder.Services.AddCrossingAuditWitness(builder.Configuration, storage);
 builder.Services.AddCaseConfiguration(builder.Configuration);
 builder.Services.AddDashboardPanel<WaitingListPanel>();
 builder.Services.AddRazorPages();

@@ -78,6 +78,8 @@ public abstract class CrossingDbContext(DbContextOptions options)
             e.Property(x => x.Outcome).HasMaxLength(200);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+            // Rows written before keyed chaining existed are version 1 (plain SHA-256).
+            e.Property(x => x.Version).HasDefaultValue(AuditEvent.LegacyVersion);
         });
 
         b.Entity<AuditHead>(e =>
@@ -87,6 +89,7 @@ public abstract class CrossingDbContext(DbContextOptions options)
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Sequence).IsConcurrencyToken();
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Mac).HasMaxLength(64);
         });
 
         b.Entity<Compartment>(e =>
@@ -119,7 +122,7 @@ public abstract class CrossingDbContext(DbContextOptions options)
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hint).HasMaxLength(16);
             e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-            e.Ignore(x => x.IsActive);
+            e.Ignore(x => x.Expires);
         });
 
         b.ConfigureCases();

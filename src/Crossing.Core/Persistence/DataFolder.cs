@@ -27,6 +27,7 @@ public static class DataFolder
         await using var db = CrossingDatabase.CreateContext(storage);
         await CrossingDatabase.MigrateAsync(db, ct);
         await MasterKeyCheck.RefuseForeignDataKeysAsync(storage, keys, ct);
+        await Security.Audit.AuditUpgrade.EnsureKeyedAsync(storage, keys, ct);
         return new InitResult(created, keys.Current.Id);
     }
 
