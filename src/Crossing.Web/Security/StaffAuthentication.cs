@@ -31,6 +31,7 @@ public static class StaffAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<CallerAccessor>();
         services.AddScoped<SignInAudit>();
+        services.AddSingleton<PasswordTiming>();
         services.AddDataProtection()
             .SetApplicationName("crossing")
             .PersistKeysToFileSystem(DataProtectionKeyFolder(storage));
