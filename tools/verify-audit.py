@@ -108,7 +108,7 @@ def verify(connection, key):
     if count > 0 and keyed_database:
         expected_mac = mac(key, "\n".join(["crossing-audit-head/v2", str(head_sequence), head_hash]))
         if head_mac is None or not hmac.compare_digest(expected_mac, head_mac):
-            return count, previous, count, "the head's MAC does not match event %d: the head was set by someone without the audit key" % count
+            return count, previous, count, "the head MAC does not match event %d: the head was set by someone without the audit key" % count
     return count, previous, None, None
 
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Crossing.Core.Security.Vault;
 
 namespace Crossing.Core.Persistence;
@@ -27,6 +28,9 @@ public static class DataFolder
         Secure(storage);
         await using var db = CrossingDatabase.CreateContext(storage);
         await CrossingDatabase.MigrateAsync(db, ct);
+        // EF sets WAL only when it creates the file itself; the file made owner-only above is created here instead.
+        if (storage.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';", ct);
         await MasterKeyCheck.RefuseForeignDataKeysAsync(storage, keys, ct);
         await Security.Audit.AuditUpgrade.EnsureKeyedAsync(storage, keys, ct);
         Secure(storage);

@@ -20,7 +20,9 @@ public sealed class CallerAccessor(IHttpContextAccessor http, StaffDirectory sta
         var user = http.HttpContext?.User;
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var staffId))
-            resolved = await staff.CallerAsync(staffId, ct);
+            resolved = user.Identity.AuthenticationType == Policies.BearerScheme
+                ? await staff.TokenOwnerAsync(staffId, ct)
+                : await staff.CallerAsync(staffId, ct);
         return resolved;
     }
 

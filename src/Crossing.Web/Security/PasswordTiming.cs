@@ -6,12 +6,16 @@ namespace Crossing.Web.Security;
 /// <summary>
 /// Makes a sign-in that never reaches a real password check (unknown e-mail, service account, locked account) cost
 /// the same password-hash verification as one that does, so the answer's timing does not tell an outsider which
-/// e-mail addresses are staff. The dummy hash is made once, by the same hasher and settings as real ones.
+/// e-mail addresses are staff. The dummy hash is made once per process, by the same hasher and settings as real ones.
 /// </summary>
 public sealed class PasswordTiming(IPasswordHasher<StaffMember> hasher)
 {
     private static readonly StaffMember Nobody = new() { Id = Guid.Empty, Code = "S-NONE" };
-    private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18))));
+    private static string? dummyHash;
 
-    public void SpendOnNothing(string password) => hasher.VerifyHashedPassword(Nobody, dummyHash.Value, password);
+    public void SpendOnNothing(string password)
+    {
+        dummyHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)));
+        hasher.VerifyHashedPassword(Nobody, dummyHash, password);
+    }
 }

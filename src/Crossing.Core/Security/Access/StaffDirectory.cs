@@ -106,6 +106,9 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
     /// <summary>Resolves a signed-in person, with compartments; null for an unknown, disabled, locked-out or service account.</summary>
     public Task<StaffCaller?> CallerAsync(Guid staffId, CancellationToken ct = default) => ResolveAsync(staffId, viaToken: false, ct);
 
+    /// <summary>Resolves the owner of a token already checked by <see cref="CallerForTokenAsync"/>: a lock-out does not stop it, disabling does.</summary>
+    public Task<StaffCaller?> TokenOwnerAsync(Guid staffId, CancellationToken ct = default) => ResolveAsync(staffId, viaToken: true, ct);
+
     private async Task<StaffCaller?> ResolveAsync(Guid staffId, bool viaToken, CancellationToken ct)
     {
         var staff = await db.Users.AsNoTracking().Include(u => u.Compartments).SingleOrDefaultAsync(u => u.Id == staffId, ct);

@@ -62,7 +62,7 @@ public sealed class AuditVerifier(CrossingDbContext db, AuditChainKeys keys)
         // Once the database has a chain key, the head must carry its MAC (the key is created together with the first
         // MACed head): a head set back, or a chain re-hashed in the old form, has none that fits.
         if (count > 0 && key is not null && !key.Matches(AuditHead.CanonicalForm(headSequence, headHash), head?.Mac))
-            return Bad(count, previous, count, $"the head's MAC does not match event {count}: the head was set by someone without the audit key");
+            return Bad(count, previous, count, $"the head MAC does not match event {count}: the head was set by someone without the audit key");
         return new AuditVerification(true, count, previous, null, null);
     }
 
