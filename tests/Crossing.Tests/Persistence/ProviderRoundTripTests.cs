@@ -60,12 +60,12 @@ public sealed class ProviderRoundTripTests
             using var key = vault.CreateRecordKey("case", "C-7K3Q");
             storedName = key.Seal("fullName", "김지현 (Kim Ji-hyun)").ToStorage();
             await db.SaveChangesAsync();
-            original = db.DataKeys.Local.Single();
+            original = db.DataKeys.Local.Single(k => k.EntityType == "case");
         }
 
         await using var readScope = store.Scope();
         var readDb = readScope.ServiceProvider.GetRequiredService<CrossingDbContext>();
-        var row = await readDb.DataKeys.AsNoTracking().SingleAsync();
+        var row = await readDb.DataKeys.AsNoTracking().SingleAsync(k => k.EntityType == "case");
         Assert.Equal(original.Id, row.Id);
         Assert.Equal(original.Wrapped, row.Wrapped);
         Assert.Equal(original.MasterKeyId, row.MasterKeyId);

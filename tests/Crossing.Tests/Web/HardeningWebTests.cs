@@ -160,6 +160,23 @@ public sealed partial class HardeningWebTests
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_from_anyone_lock_the_pages_but_not_the_persons_api_token()
+    {
+        await using var web = await WebFactory.CreateAsync();
+        var staff = await web.AddStaffAsync();
+        var token = await web.IssueTokenAsync(staff);
+        var stranger = web.NewClient();
+        for (var i = 0; i < 5; i++)
+            await WebFactory.SubmitPasswordAsync(stranger, staff.Email, "wrong-password-" + i);
+
+        var bearer = web.NewClient();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/me")).StatusCode);
+        var signIn = await WebFactory.SubmitPasswordAsync(web.NewClient(), staff.Email, staff.Password);
+        Assert.Contains("Sign-in failed", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_failed_password_step_verifies_one_password_hash_whether_or_not_the_account_exists()
     {
         var hasher = new CountingHasher();
