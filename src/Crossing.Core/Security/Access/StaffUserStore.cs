@@ -33,8 +33,15 @@ public sealed class StaffUserStore(CrossingDbContext db, Vault.Vault vault, Iden
     public override async Task<string?> GetTokenAsync(StaffMember user, string loginProvider, string name, CancellationToken cancellationToken)
     {
         var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
-        if (stored is null || !stored.StartsWith(SealedPrefix, StringComparison.Ordinal))
+        if (stored is null || loginProvider != InternalProvider)
             return stored;
+        if (!stored.StartsWith(SealedPrefix, StringComparison.Ordinal))
+        {
+            // Written in clear before sealing existed: sealed now, saved with this unit of work (at the latest when the
+            // next code is accepted, which saves the account).
+            await SetTokenAsync(user, loginProvider, name, stored, cancellationToken);
+            return stored;
+        }
         var key = await KeyAsync(user, create: false, cancellationToken)
             ?? throw new VaultDecryptionException($"The data key of staff {user.Code} is missing: its second factor cannot be read.");
         return key.Open(name, SealedValue.FromStorage(Convert.FromBase64String(stored[SealedPrefix.Length..])));
