@@ -40,6 +40,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<stri
         var storage = Storage(result);
         if (!Directory.Exists(storage.DataDirectory) || (storage.Provider == DatabaseProvider.Sqlite && !File.Exists(storage.SqlitePath)))
             throw new CliException($"No Crossing data folder at {storage.DataDirectory}. Run `crossing init --data {storage.DataDirectory}` first.");
+        DataFolder.Secure(storage);
         var keys = DataFolder.LoadKeys(storage);
         var services = new ServiceCollection();
         services.AddLogging();

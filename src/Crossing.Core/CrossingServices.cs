@@ -37,7 +37,8 @@ public static class CrossingServices
     /// <summary>Identity without cookies, for the CLI; the web host adds sign-in on top of the same stores.</summary>
     public static IdentityBuilder AddCrossingIdentityStores(this IdentityBuilder builder) =>
         builder.AddEntityFrameworkStores<CrossingDbContext>()
-            .AddTokenProvider<AuthenticatorTokenProvider<StaffMember>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddUserStore<StaffUserStore>()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
     public static void ConfigureStaffIdentity(IdentityOptions o)
     {

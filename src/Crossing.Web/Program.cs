@@ -7,6 +7,8 @@ using Crossing.Web.Shell;
 
 var start = HostStart.Parse(args);
 var builder = WebApplication.CreateBuilder(start.HostArgs);
+// `dotnet run` starts in the caller's folder (RunWorkingDirectory); the project's wwwroot comes from the build's manifest.
+builder.WebHost.UseStaticWebAssets();
 // Every SQL statement at Information drowns the console (and the demo's sign-in instructions).
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 StorageOptions storage;
@@ -23,6 +25,8 @@ catch (Exception e) when (e is VaultConfigurationException or DatabaseUnavailabl
     return 1;
 }
 builder.Services.AddCrossingStaffAuthentication(storage);
+builder.Services.AddCrossingAllowedHosts(builder.Configuration);
+builder.Services.AddCrossingAuditWitness(builder.Configuration, storage);
 builder.Services.AddCrossingWebShell();
 builder.Services.AddWebModules();
 

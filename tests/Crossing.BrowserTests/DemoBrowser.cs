@@ -44,9 +44,26 @@ public sealed class DemoBrowser : IAsyncDisposable
         await page.FillAsync("input[name='Form.Password']", host.Password); // "Other demo accounts (same password)"
         await page.ClickAsync("form:has(input[name='Form.Email']) button[type='submit']");
         await page.WaitForURLAsync(url => url.Contains("/Account/Verify", StringComparison.Ordinal));
-        await page.FillAsync("input[name='Code']", DemoTotp.CurrentCode(authenticatorKey, DateTimeOffset.UtcNow));
+        await page.FillAsync("input[name='Code']", DemoTotp.CurrentCode(authenticatorKey, await UnusedStepAsync(authenticatorKey)));
         await page.ClickAsync("form:has(input[name='Code']) button[type='submit']");
         await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
+
+    /// <summary>The server accepts each code once: a second sign-in of the same account within 30 seconds waits for the next code.</summary>
+    private static async Task<DateTimeOffset> UnusedStepAsync(string authenticatorKey)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var step = now.ToUnixTimeSeconds() / DemoTotp.StepSeconds;
+        if (LastStepUsed.TryGetValue(authenticatorKey, out var used) && used >= step)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(DemoTotp.SecondsRemaining(now) + 1));
+            now = DateTimeOffset.UtcNow;
+            step = now.ToUnixTimeSeconds() / DemoTotp.StepSeconds;
+        }
+        LastStepUsed[authenticatorKey] = step;
+        return now;
     }
 
     /// <summary>Presses a language in the layout's language switch (a plain form posting to /culture) and waits for the page again.</summary>

@@ -6,7 +6,33 @@ namespace Crossing.Cli;
 internal static class AuditCommands
 {
     public static Command Build(CliContext context) =>
-        new("audit", "Check the audit chain and sign checkpoints of it.") { BuildVerify(context), BuildCheckpoint(context) };
+        new("audit", "Check the audit chain and sign checkpoints of it.") { BuildVerify(context), BuildCheckpoint(context), BuildExportKey(context) };
+
+    /// <summary>The derived chain MAC key (not the master key), for tools/verify-audit.py --key-file.</summary>
+    private static Command BuildExportKey(CliContext context)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the audit chain key (hex, owner-only). Whoever holds it can forge chain MACs: keep it with the auditor.", Required = true };
+        var export = new Command("export-key", "Write the audit chain's MAC key for an independent verifier (tools/verify-audit.py --key-file).") { output };
+        export.SetAction(async (result, ct) =>
+        {
+            var path = result.GetRequiredValue(output).FullName;
+            if (File.Exists(path))
+                throw new CliException($"{path} already exists; it is never overwritten.");
+            await using var session = await context.OpenAsync(result, ct);
+            var key = await session.Get<AuditChainKeys>().FindAsync(ct)
+                ?? throw new CliException("This audit log has no chain key yet. Run `crossing init` first.");
+            await session.Get<IAuditLog>().AppendAsync(new AuditEntry(CliContext.Actor, "audit.export-key"), ct);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using (var stream = new FileStream(path, options))
+            await using (var writer = new StreamWriter(stream))
+                await writer.WriteLineAsync(key.ToHex());
+            context.Report(result, new { @out = path }, $"Audit chain key written to {path}. Verify with: tools/verify-audit.py --key-file {path} DATA_FOLDER");
+            return Cli.Ok;
+        });
+        return export;
+    }
 
     /// <summary>Always answers in JSON, so scripts can compare heads; exit 1 names the first bad event.</summary>
     private static Command BuildVerify(CliContext context)

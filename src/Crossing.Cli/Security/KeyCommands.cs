@@ -15,6 +15,8 @@ internal static class KeyCommands
                 throw new CliException($"The master key comes from {MasterKeyRing.EnvironmentVariable}; rotating it means re-wrapping under a key you supply. See docs/key-rotation.md.");
             await using var session = await context.OpenAsync(result, ct);
             var rotation = session.Get<KeyRotation>();
+            // Opened now, under the old master key: after the swap this session's ring no longer unwraps it.
+            await session.Get<AuditChainKeys>().FindAsync(ct);
             var rotated = await context.WithProgressAsync("Re-wrapping data keys",
                 progress => rotation.RotateKeyFileAsync(session.Storage.DataDirectory, new IntProgress(progress), ct));
             await session.Get<IAuditLog>().AppendAsync(

@@ -51,7 +51,7 @@ public static class Backup
         var keys = DataFolder.LoadKeys(storage);
 
         await using (var db = CrossingDatabase.CreateContext(storage))
-            await new AuditLog(db, time).AppendAsync(new AuditEntry(actor, "backup.create"), ct);
+            await AuditLog.Over(db, keys, time).AppendAsync(new AuditEntry(actor, "backup.create"), ct);
 
         var staging = CreatePrivateDirectory(Path.Combine(storage.DataDirectory, ".backup-" + Guid.NewGuid().ToString("N")));
         var partial = outputPath + ".partial";
@@ -67,7 +67,7 @@ public static class Backup
                 await vacuum.ExecuteNonQueryAsync(ct);
             }
 
-            var chain = await VerifySnapshotAsync(snapshot, ct);
+            var chain = await VerifySnapshotAsync(snapshot, keys, ct);
             var others = OtherFiles(storage.DataDirectory, outputPath);
             var includesMasterKey = others.Contains("keys/master.key");
             var manifest = new BackupManifest(BackupManifest.FormatV1, AuditCheckpoint.FormatTime(time.GetUtcNow()), "sqlite",
@@ -143,7 +143,7 @@ public static class Backup
             DeleteDirectory(staging);
 
             await using (var db = CrossingDatabase.CreateContext(target))
-                await new AuditLog(db, time).AppendAsync(new AuditEntry(actor, "backup.restore", null, $"restored {events} events"), ct);
+                await AuditLog.Over(db, DataFolder.LoadKeys(target), time).AppendAsync(new AuditEntry(actor, "backup.restore", null, $"restored {events} events"), ct);
             SqliteConnection.ClearAllPools();
             completed = true;
             return new RestoreResult(manifest, events, head, opened);
@@ -235,7 +235,7 @@ public static class Backup
         }
         await using var db = CrossingDatabase.CreateContext(staged);
         await CrossingDatabase.MigrateAsync(db, ct);
-        var chain = await new AuditVerifier(db).VerifyAsync(ct);
+        var chain = await AuditVerifier.Over(db, keys).VerifyAsync(ct);
         if (!chain.Intact)
             throw new BackupException($"The backup's audit chain does not verify: {chain.Problem}.");
         if (chain.Events != manifest.AuditEvents || chain.Head != manifest.AuditHead)
@@ -256,11 +256,11 @@ public static class Backup
         return (chain.Events, chain.Head, opened);
     }
 
-    private static async Task<AuditVerification> VerifySnapshotAsync(string snapshot, CancellationToken ct)
+    private static async Task<AuditVerification> VerifySnapshotAsync(string snapshot, MasterKeyRing keys, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<SqliteCrossingDbContext>().UseSqlite($"Data Source={snapshot};Pooling=False;Mode=ReadOnly").Options;
         await using var db = new SqliteCrossingDbContext(options);
-        var chain = await new AuditVerifier(db).VerifyAsync(ct);
+        var chain = await AuditVerifier.Over(db, keys).VerifyAsync(ct);
         if (!chain.Intact)
             throw new BackupException($"The audit chain does not verify, so no backup was written: {chain.Problem}. Run `crossing audit verify`.");
         return chain;

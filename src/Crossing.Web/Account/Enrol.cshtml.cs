@@ -15,7 +15,7 @@ namespace Crossing.Web.Account;
 /// from this page's own URL, no script), then one code from the app to prove it works.
 /// </summary>
 [Authorize(Policy = Policies.PasswordOnly)]
-public sealed class EnrolModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit) : AccountPageModel
+public sealed class EnrolModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, IUserStore<StaffMember> store, SignInAudit audit) : AccountPageModel
 {
     public const string Issuer = "Crossing";
 
@@ -24,6 +24,11 @@ public sealed class EnrolModel(SignInManager<StaffMember> signIn, UserManager<St
 
     public string FormattedKey { get; private set; } = "";
     public bool AlreadyEnrolled { get; private set; }
+
+    /// <summary>Shown once, right after enrolment; only their hashes are kept.</summary>
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+
+    public string ContinueUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -73,11 +78,13 @@ public sealed class EnrolModel(SignInManager<StaffMember> signIn, UserManager<St
         }
 
         await users.SetTwoFactorEnabledAsync(staff!, true);
+        NewRecoveryCodes = await RecoveryCodes.ReplaceAsync(users, store, staff!, ct);
         await users.ResetAccessFailedCountAsync(staff!);
         await audit.RecordAsync(staff, SignInAudit.Enrolment, "ok", ct);
         // Enabling the factor changed the security stamp; sign in again, now as a second-factor session.
         await signIn.SignInWithClaimsAsync(staff!, isPersistent: false, [new Claim(StaffClaims.AuthenticationMethod, StaffClaims.MultiFactor)]);
-        return RedirectBack();
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
     private async Task<(StaffMember? Staff, IActionResult? Stop)> CurrentAsync()

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Crossing.Web.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit) : AccountPageModel
+public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit, PasswordTiming timing) : AccountPageModel
 {
     // One message for every failure, so the page does not tell an outsider which e-mail addresses are staff.
     /// <summary>A SharedResource key.</summary>
@@ -40,7 +40,17 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
         var staff = await users.FindByEmailAsync(Form.Email);
         if (staff is null)
         {
+            timing.SpendOnNothing(Form.Password);
             await audit.RecordAsync(null, SignInAudit.PasswordStep, "unknown-account", ct);
+            Error = Failed;
+            return Page();
+        }
+        // A service account has no password and never signs in on a page; a locked or disabled account is refused
+        // before any password check. Each still costs one hash verification, like every other failure.
+        if (staff.IsService || staff.DisabledAt is not null || await users.IsLockedOutAsync(staff))
+        {
+            timing.SpendOnNothing(Form.Password);
+            await audit.RecordAsync(staff, SignInAudit.PasswordStep, staff.IsService ? "service-account" : staff.DisabledAt is not null ? "disabled" : "locked-out", ct);
             Error = Failed;
             return Page();
         }

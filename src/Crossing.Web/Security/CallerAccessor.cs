@@ -21,7 +21,9 @@ public sealed class CallerAccessor(IHttpContextAccessor http, StaffDirectory sta
         var user = http.HttpContext?.User;
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var staffId))
-            resolved = await staff.CallerAsync(staffId, ct);
+            resolved = user.Identity.AuthenticationType == Policies.BearerScheme
+                ? await staff.TokenOwnerAsync(staffId, ct)
+                : await staff.CallerAsync(staffId, ct);
         // From here on the database's compartment filter acts for this caller (nobody, when signed out).
         scope.Set(resolved);
         return resolved;

@@ -31,13 +31,15 @@ public static class StaffAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<CallerAccessor>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<PasswordTiming>();
         services.AddDataProtection()
             .SetApplicationName("crossing")
             .PersistKeysToFileSystem(DataProtectionKeyFolder(storage));
 
+        // Default providers first: the Crossing stores then replace the authenticator provider with the one-time one.
         services.AddIdentity<StaffMember, IdentityRole<Guid>>(CrossingServices.ConfigureStaffIdentity)
-            .AddCrossingIdentityStores()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddCrossingIdentityStores();
 
         // Zero: every request re-checks the security stamp, so "sign out everywhere" and a role change end other
         // sessions at their next request. The refreshed principal keeps how the session signed in (amr).

@@ -19,7 +19,7 @@ public sealed class BackupCliTests
     {
         await using var store = await CliRunner.InitialisedStoreAsync(DatabaseProvider.Sqlite);
         Assert.Equal(0, (await CliRunner.RunAsync(store, "compartment", "add", "route-north")).Exit);
-        Assert.Equal(0, (await CliRunner.RunAsync(store, "staff", "add", "--email", "m@example.org", "--role", "field-manager", "--compartment", "route-north", "--token")).Exit);
+        Assert.Equal(0, (await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "m@example.org", "--role", "field-manager", "--compartment", "route-north", "--token")).Exit);
         var sealedNotes = await RotationTests.SealRecordsAsync(store);
         byte[] shreddedWrappedKey;
         await using (var scope = store.Scope())

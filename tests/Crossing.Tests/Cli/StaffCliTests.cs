@@ -13,12 +13,12 @@ public sealed class StaffCliTests
 {
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
-    public async Task Staff_add_with_token_stores_only_the_token_hash_and_the_token_identifies_the_account(DatabaseProvider provider)
+    public async Task Service_account_with_token_stores_only_the_token_hash_and_the_token_identifies_the_account(DatabaseProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
         Assert.Equal(0, (await CliRunner.RunAsync(store, "compartment", "add", "route-north")).Exit);
 
-        var run = await CliRunner.RunAsync(store, "staff", "add", "--email", "coordinator@example.org", "--role", "field-coordinator", "--compartment", "route-north", "--token");
+        var run = await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "coordinator@example.org", "--role", "field-coordinator", "--compartment", "route-north", "--token", "--json");
 
         Assert.Equal(0, run.Exit);
         var token = run.Json.GetProperty("token").GetString()!;
@@ -38,16 +38,18 @@ public sealed class StaffCliTests
         Assert.Equal(StaffRole.FieldCoordinator, caller.Role);
         Assert.Single(caller.Compartments);
 
+        // Same JSON shape as a person's account; a service account has no password at all.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, run.Json.GetProperty("initialPassword").ValueKind);
         var staff = await db.Users.SingleAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffMember>>();
-        Assert.True(await users.CheckPasswordAsync(staff, run.Json.GetProperty("initialPassword").GetString()!));
+        Assert.True(staff.IsService);
+        Assert.Null(staff.PasswordHash);
     }
 
     [Fact]
     public async Task Revoked_token_no_longer_identifies_anyone()
     {
         await using var store = await TestStore.CreateAsync();
-        var added = await CliRunner.RunAsync(store, "staff", "add", "--email", "finance@example.org", "--role", "finance", "--token");
+        var added = await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "finance@example.org", "--role", "finance", "--token");
         var token = added.Json.GetProperty("token").GetString()!;
 
         var run = await CliRunner.RunAsync(store, "staff", "revoke-token", "--email", "finance@example.org", "--json");
@@ -65,7 +67,7 @@ public sealed class StaffCliTests
         await using var store = await TestStore.CreateAsync(provider);
         var before = await CountsAsync(store);
 
-        var run = await CliRunner.RunAsync(store, "staff", "add", "--email", "x@example.org", "--role", "field-manager", "--compartment", "route-nowhere", "--token");
+        var run = await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "x@example.org", "--role", "field-manager", "--compartment", "route-nowhere", "--token");
 
         Assert.Equal(2, run.Exit);
         Assert.Equal("error: Unknown compartment: route-nowhere. Create it first with `crossing compartment add NAME`.", run.Error);
@@ -81,7 +83,7 @@ public sealed class StaffCliTests
         var before = await CountsAsync(store);
 
         // The same e-mail again: Identity refuses it, and nothing of the second attempt remains.
-        var run = await CliRunner.RunAsync(store, "staff", "add", "--email", "FIRST@example.org", "--role", "finance", "--token");
+        var run = await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "FIRST@example.org", "--role", "finance", "--token");
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("is already taken", run.Error, StringComparison.Ordinal);
@@ -102,12 +104,12 @@ public sealed class StaffCliTests
     {
         await using var store = await TestStore.CreateAsync();
         Assert.Equal(0, (await CliRunner.RunAsync(store, "compartment", "add", "resettlement")).Exit);
-        Assert.Equal(0, (await CliRunner.RunAsync(store, "staff", "add", "--email", "r@example.org", "--role", "resettlement", "--compartment", "resettlement", "--token")).Exit);
+        Assert.Equal(0, (await CliRunner.RunAsync(store, "staff", "add", "--service", "--email", "r@example.org", "--role", "resettlement", "--compartment", "resettlement", "--token")).Exit);
         Assert.Equal(0, (await CliRunner.RunAsync(store, "staff", "revoke-token", "--email", "r@example.org")).Exit);
 
         await using var db = CrossingDatabase.CreateContext(store.Storage);
         var events = await db.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
-        Assert.Equal(["compartment.add", "staff.add:resettlement", "token.issue", "token.revoke"], events.Select(e => e.Action));
+        Assert.Equal(["compartment.add", "staff.add-service:resettlement", "token.issue", "token.revoke"], events.Select(e => e.Action));
         Assert.All(events, e => Assert.StartsWith("cli:", e.Actor, StringComparison.Ordinal));
         Assert.DoesNotContain(events, e => (e.RecordCode ?? "").Contains('@', StringComparison.Ordinal));
     }

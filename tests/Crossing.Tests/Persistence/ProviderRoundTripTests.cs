@@ -23,7 +23,7 @@ public sealed class ProviderRoundTripTests
         await using (var scope = store.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CrossingDbContext>();
-            var log = new AuditLog(db, clock);
+            var log = new AuditLog(db, scope.ServiceProvider.GetRequiredService<AuditChainKeys>(), clock);
             await log.AppendAsync(new AuditEntry("staff:S-7K3Q", "case.identity.read", "C-7K3Q"));
             await log.AppendAsync(new AuditEntry("staff:S-7K3Q", "export.cases", null, "denied\nline two \\ backslash"));
             await log.AppendAsync(new AuditEntry("system", "key.rotate", null));
@@ -36,7 +36,8 @@ public sealed class ProviderRoundTripTests
         Assert.Equal(written.Select(w => w.Sequence), stored.Select(e => e.Sequence));
         Assert.Equal(written.Select(w => w.At.UtcTicks), stored.Select(e => e.At.UtcTicks));
         Assert.All(stored, e => Assert.Equal(0, e.At.UtcTicks % 10));
-        Assert.All(stored, e => Assert.Equal(e.Hash, e.ComputeHash()));
+        var key = await readScope.ServiceProvider.GetRequiredService<AuditChainKeys>().FindAsync();
+        Assert.All(stored, e => Assert.Equal(e.Hash, e.ComputeHash(key)));
         Assert.Equal("denied\nline two \\ backslash", stored[1].Outcome);
 
         var verification = await readScope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
@@ -59,12 +60,12 @@ public sealed class ProviderRoundTripTests
             using var key = vault.CreateRecordKey("case", "C-7K3Q");
             storedName = key.Seal("fullName", "김지현 (Kim Ji-hyun)").ToStorage();
             await db.SaveChangesAsync();
-            original = db.DataKeys.Local.Single();
+            original = db.DataKeys.Local.Single(k => k.EntityType == "case");
         }
 
         await using var readScope = store.Scope();
         var readDb = readScope.ServiceProvider.GetRequiredService<CrossingDbContext>();
-        var row = await readDb.DataKeys.AsNoTracking().SingleAsync();
+        var row = await readDb.DataKeys.AsNoTracking().SingleAsync(k => k.EntityType == "case");
         Assert.Equal(original.Id, row.Id);
         Assert.Equal(original.Wrapped, row.Wrapped);
         Assert.Equal(original.MasterKeyId, row.MasterKeyId);

@@ -7,6 +7,7 @@ using Crossing.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.Tests.Support;
@@ -29,23 +30,29 @@ public sealed partial class WebFactory : WebApplicationFactory<CallerAccessor>
     public const string Actor = "system:test";
 
     private readonly TestStore store;
+    private readonly Action<IWebHostBuilder>? configure;
 
-    private WebFactory(TestStore store)
+    private WebFactory(TestStore store, Action<IWebHostBuilder>? configure)
     {
         this.store = store;
+        this.configure = configure;
     }
 
     public StorageOptions Storage => store.Storage;
 
-    public static async Task<WebFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
-        new(await TestStore.CreateAsync(provider));
+    /// <summary><paramref name="configure"/> runs last, e.g. to replace a service with a counting one.</summary>
+    public static async Task<WebFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IWebHostBuilder>? configure = null) =>
+        new(await TestStore.CreateAsync(provider), configure);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", store.DataDirectory);
+        // Tests that want checkpoints call the witness themselves; a timer writing them would add events mid-test.
+        builder.UseSetting("Crossing:Audit:Checkpoint:Enabled", "false");
         builder.UseSetting("Crossing:Database:Provider", store.Storage.Provider.ToString());
         if (store.Storage.PostgresConnectionString is { } postgres)
             builder.UseSetting("Crossing:Database:ConnectionString", postgres);
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
@@ -123,11 +130,21 @@ public sealed partial class WebFactory : WebApplicationFactory<CallerAccessor>
         var password = await SubmitPasswordAsync(client, staff.Email, staff.Password);
         if (password.StatusCode != HttpStatusCode.Redirect || password.Headers.Location?.OriginalString.StartsWith("/Account/Verify", StringComparison.Ordinal) != true)
             throw new InvalidOperationException($"Password step did not lead to the code page: {(int)password.StatusCode} {password.Headers.Location}");
+        // A code is accepted once; a test that signs the same person in twice within 30 seconds forgets the first use.
+        await ForgetUsedCodeAsync(staff.Email);
         var verify = await PostFormAsync(client, "/Account/Verify", new Dictionary<string, string> { ["Code"] = staff.CurrentCode() });
         if (verify.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Code step failed: {(int)verify.StatusCode}");
         return client;
     }
+
+    public Task<int> ForgetUsedCodeAsync(string email) =>
+        InScopeAsync(services =>
+        {
+            var normalized = services.GetRequiredService<UserManager<StaffMember>>().NormalizeEmail(email);
+            return services.GetRequiredService<CrossingDbContext>().Users.Where(u => u.NormalizedEmail == normalized)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, 0L));
+        });
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -78,7 +78,8 @@ public sealed class AuthTests
 
         var enrolled = staff with { AuthenticatorKey = shownKey };
         var done = await WebFactory.PostFormAsync(client, "/Account/Enrol", new Dictionary<string, string> { ["Code"] = enrolled.CurrentCode() });
-        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("id=\"recovery-codes\"", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var me = await client.GetFromJsonAsync<Me>("/api/me");
         Assert.Equal(new[] { staff.Code, "field-coordinator", "east" }, new[] { me!.Code, me.Role, me.Compartments.Single() });
         Assert.True(await web.InScopeAsync(async s => (await s.GetRequiredService<UserManager<StaffMember>>().FindByIdAsync(staff.Id.ToString()))!.TwoFactorEnabled));

@@ -35,6 +35,7 @@ public sealed partial class ShellWebFactory(TestStore store, Action<IWebHostBuil
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", store.DataDirectory);
+        builder.UseSetting("Crossing:Audit:Checkpoint:Enabled", "false");
         builder.UseSetting("Crossing:Database:Provider", store.Storage.Provider.ToString());
         if (store.Storage.PostgresConnectionString is { } postgres)
             builder.UseSetting("Crossing:Database:ConnectionString", postgres);

@@ -44,6 +44,6 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         e.HasIndex(x => x.Hash).IsUnique();
         e.Property(x => x.Hint).HasMaxLength(16);
         e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        e.Ignore(x => x.IsActive);
+        e.Ignore(x => x.Expires);
     }
 }

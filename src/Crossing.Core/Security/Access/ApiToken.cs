@@ -3,10 +3,12 @@ using System.Text;
 
 namespace Crossing.Core.Security.Access;
 
-/// <summary>A bearer token for automation, stored only as its SHA-256, acting as exactly one staff member.</summary>
+/// <summary>A bearer token for automation, stored only as its SHA-256, acting as exactly one staff member until it expires or is revoked.</summary>
 public sealed class ApiToken
 {
     public const string Prefix = "crs_";
+    public const int DefaultLifetimeDays = 90;
+    public const int MaximumLifetimeDays = 730;
 
     private ApiToken()
     {
@@ -24,10 +26,17 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    public bool IsActive => RevokedAt is null;
+    /// <summary>Null only on tokens issued before expiry existed: those expire <see cref="DefaultLifetimeDays"/> after creation.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
 
-    public static (ApiToken Token, string Secret) Issue(Guid staffMemberId, DateTimeOffset now)
+    public DateTimeOffset Expires => ExpiresAt ?? CreatedAt.AddDays(DefaultLifetimeDays);
+
+    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < Expires;
+
+    public static (ApiToken Token, string Secret) Issue(Guid staffMemberId, DateTimeOffset now, int lifetimeDays = DefaultLifetimeDays)
     {
+        if (lifetimeDays is < 1 or > MaximumLifetimeDays)
+            throw new ArgumentException($"A token lives 1 to {MaximumLifetimeDays} days.");
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
         {
@@ -36,6 +45,7 @@ public sealed class ApiToken
             Hash = HashOf(secret),
             Hint = secret[..(Prefix.Length + 4)],
             CreatedAt = now,
+            ExpiresAt = now.AddDays(lifetimeDays),
         };
         return (token, secret);
     }

@@ -20,7 +20,14 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
         return compartment;
     }
 
-    public async Task<StaffMember> AddStaffAsync(string email, StaffRole role, IReadOnlyCollection<string> compartmentNames, string? password, string actor, bool isDemo = false, CancellationToken ct = default)
+    public Task<StaffMember> AddStaffAsync(string email, StaffRole role, IReadOnlyCollection<string> compartmentNames, string? password, string actor, bool isDemo = false, CancellationToken ct = default) =>
+        AddAccountAsync(email, role, compartmentNames, password, actor, isDemo, isService: false, ct);
+
+    /// <summary>An account for automation: no password, so it can never sign in on a page; its token is its only credential.</summary>
+    public Task<StaffMember> AddServiceAccountAsync(string email, StaffRole role, IReadOnlyCollection<string> compartmentNames, string actor, CancellationToken ct = default) =>
+        AddAccountAsync(email, role, compartmentNames, null, actor, isDemo: false, isService: true, ct);
+
+    private async Task<StaffMember> AddAccountAsync(string email, StaffRole role, IReadOnlyCollection<string> compartmentNames, string? password, string actor, bool isDemo, bool isService, CancellationToken ct)
     {
         var wanted = compartmentNames.Select(n => n.Trim().ToLowerInvariant()).Distinct().ToList();
         var compartments = await db.Compartments.Where(c => wanted.Contains(c.Name)).ToListAsync(ct);
@@ -36,6 +43,7 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
             EmailConfirmed = true,
             Role = role,
             IsDemo = isDemo,
+            IsService = isService,
             Code = await NewStaffCodeAsync(ct),
             CreatedAt = time.GetUtcNow(),
             LockoutEnabled = true,
@@ -44,25 +52,49 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
         var result = password is null ? await users.CreateAsync(staff) : await users.CreateAsync(staff, password);
         if (!result.Succeeded)
             throw new StaffDirectoryException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        await audit.AppendAsync(new AuditEntry(actor, "staff.add:" + role.Slug(), "staff:" + staff.Code), ct);
+        await audit.AppendAsync(new AuditEntry(actor, (isService ? "staff.add-service:" : "staff.add:") + role.Slug(), "staff:" + staff.Code), ct);
         return staff;
     }
 
-    public async Task<string> IssueTokenAsync(StaffMember staff, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// A token for a service account, or for a person who has enrolled a second factor: a token must never be a way
+    /// round the second factor. Expires after <paramref name="lifetimeDays"/>.
+    /// </summary>
+    public async Task<string> IssueTokenAsync(StaffMember staff, string actor, int lifetimeDays = ApiToken.DefaultLifetimeDays, CancellationToken ct = default)
     {
-        var (token, secret) = ApiToken.Issue(staff.Id, time.GetUtcNow());
+        if (staff.DisabledAt is not null)
+            throw new StaffDirectoryException($"Staff {staff.Code} is disabled; a disabled account gets no token.");
+        if (!staff.IsService && !staff.TwoFactorEnabled)
+            throw new StaffDirectoryException(
+                $"Staff {staff.Code} has not enrolled a second factor, so it gets no token: a person's token exists only once that person has a second factor. " +
+                "Let them sign in and enrol first, or create a service account for automation with `crossing staff add --service`.");
+        var (token, secret) = ApiToken.Issue(staff.Id, time.GetUtcNow(), lifetimeDays);
         db.ApiTokens.Add(token);
-        await audit.AppendAsync(new AuditEntry(actor, "token.issue", "staff:" + staff.Code), ct);
+        await audit.AppendAsync(new AuditEntry(actor, "token.issue", "staff:" + staff.Code, $"expires {token.Expires:yyyy-MM-dd}"), ct);
         return secret;
     }
 
-    public async Task<int> RevokeTokensAsync(StaffMember staff, string actor, CancellationToken ct = default)
+    /// <summary>Revokes the account's active tokens, or only the one whose hint is given.</summary>
+    public async Task<int> RevokeTokensAsync(StaffMember staff, string actor, string? hint = null, CancellationToken ct = default)
     {
-        var tokens = await db.ApiTokens.Where(t => t.StaffMemberId == staff.Id && t.RevokedAt == null).ToListAsync(ct);
+        var tokens = await db.ApiTokens.Where(t => t.StaffMemberId == staff.Id && t.RevokedAt == null && (hint == null || t.Hint == hint)).ToListAsync(ct);
         foreach (var token in tokens)
             token.Revoke(time.GetUtcNow());
         await audit.AppendAsync(new AuditEntry(actor, "token.revoke", "staff:" + staff.Code, $"revoked {tokens.Count}"), ct);
         return tokens.Count;
+    }
+
+    public Task<List<ApiToken>> TokensAsync(StaffMember staff, CancellationToken ct = default) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.StaffMemberId == staff.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+
+    /// <summary>Ends the account's sessions (new security stamp) and stops its tokens, until an administrator acts again.</summary>
+    public async Task DisableAsync(StaffMember staff, string actor, CancellationToken ct = default)
+    {
+        staff.DisabledAt ??= time.GetUtcNow();
+        var result = await users.UpdateSecurityStampAsync(staff);
+        if (!result.Succeeded)
+            throw new StaffDirectoryException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await audit.AppendAsync(new AuditEntry(actor, "staff.disable", "staff:" + staff.Code), ct);
     }
 
     public Task<StaffMember?> FindByEmailAsync(string email, CancellationToken ct = default)
@@ -71,11 +103,20 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
         return db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
     }
 
-    /// <summary>Resolves who is calling, with compartments; null for an unknown or locked-out account.</summary>
-    public async Task<StaffCaller?> CallerAsync(Guid staffId, CancellationToken ct = default)
+    /// <summary>Resolves a signed-in person, with compartments; null for an unknown, disabled, locked-out or service account.</summary>
+    public Task<StaffCaller?> CallerAsync(Guid staffId, CancellationToken ct = default) => ResolveAsync(staffId, viaToken: false, ct);
+
+    /// <summary>Resolves the owner of a token already checked by <see cref="CallerForTokenAsync"/>: a lock-out does not stop it, disabling does.</summary>
+    public Task<StaffCaller?> TokenOwnerAsync(Guid staffId, CancellationToken ct = default) => ResolveAsync(staffId, viaToken: true, ct);
+
+    private async Task<StaffCaller?> ResolveAsync(Guid staffId, bool viaToken, CancellationToken ct)
     {
         var staff = await db.Users.AsNoTracking().Include(u => u.Compartments).SingleOrDefaultAsync(u => u.Id == staffId, ct);
-        if (staff is null || (staff.LockoutEnd is { } end && end > time.GetUtcNow()))
+        if (staff is null || staff.DisabledAt is not null)
+            return null;
+        // A password lock-out stops sessions, not tokens: anyone can type five wrong passwords, and automation
+        // must not stop for it. Disabling the account stops both.
+        if (!viaToken && (staff.IsService || (staff.LockoutEnd is { } end && end > time.GetUtcNow())))
             return null;
         return new StaffCaller(staff.Id, staff.Code, staff.Role, staff.Compartments.Select(c => c.CompartmentId));
     }
@@ -87,9 +128,9 @@ public sealed class StaffDirectory(CrossingDbContext db, UserManager<StaffMember
             return null;
         var hash = ApiToken.HashOf(presented);
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, ct);
-        if (token is null || !token.IsActive || !token.Matches(presented))
+        if (token is null || !token.IsActiveAt(time.GetUtcNow()) || !token.Matches(presented))
             return null;
-        return await CallerAsync(token.StaffMemberId, ct);
+        return await ResolveAsync(token.StaffMemberId, viaToken: true, ct);
     }
 
     private async Task<string> NewStaffCodeAsync(CancellationToken ct)

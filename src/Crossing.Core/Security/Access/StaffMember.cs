@@ -15,6 +15,15 @@ public sealed class StaffMember : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>A service account for automation: no password, never signs in on a page, its token is its only credential.</summary>
+    public bool IsService { get; set; }
+
+    /// <summary>Set by `crossing staff disable`: the account's sessions and tokens stop working. Unlike a lock-out it does not end by itself.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted; a code of this step or an earlier one is refused (no replay).</summary>
+    public long LastTotpStep { get; set; }
+
     public List<StaffCompartment> Compartments { get; set; } = [];
 }
 

@@ -5,12 +5,15 @@ using System.Text;
 namespace Crossing.Core.Security.Audit;
 
 /// <summary>
-/// One link of the hash chain. Holds who, what, which record code, when and the outcome: never identity data.
-/// The canonical form hashed is documented in docs/audit-format.md; keep the two in step.
+/// One link of the chain. Holds who, what, which record code, when and the outcome: never identity data.
+/// Version 2 events (all new ones) carry HMAC-SHA256 under the audit chain key; version 1 events, written before
+/// keyed chaining, carry plain SHA-256. The canonical form is documented in docs/audit-format.md; keep the two in step.
 /// </summary>
 public sealed class AuditEvent
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const int LegacyVersion = 1;
+    public const int KeyedVersion = 2;
 
     private AuditEvent()
     {
@@ -18,6 +21,7 @@ public sealed class AuditEvent
     }
 
     public long Sequence { get; private set; }
+    public int Version { get; private set; } = LegacyVersion;
     public DateTimeOffset At { get; private set; }
     public string Actor { get; private set; }
     public string Action { get; private set; }
@@ -26,11 +30,12 @@ public sealed class AuditEvent
     public string PreviousHash { get; private set; }
     public string Hash { get; private set; }
 
-    internal static AuditEvent Next(long sequence, string previousHash, AuditEntry entry, DateTimeOffset at)
+    internal static AuditEvent Next(long sequence, string previousHash, AuditEntry entry, DateTimeOffset at, AuditChainKey key)
     {
         var ev = new AuditEvent
         {
             Sequence = sequence,
+            Version = KeyedVersion,
             // Microsecond precision: what both SQLite (as stored here) and PostgreSQL keep exactly.
             At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero),
             Actor = entry.Actor,
@@ -39,12 +44,12 @@ public sealed class AuditEvent
             Outcome = entry.Outcome,
             PreviousHash = previousHash,
         };
-        ev.Hash = ev.ComputeHash();
+        ev.Hash = ev.ComputeHash(key)!;
         return ev;
     }
 
     public string CanonicalForm() => string.Join('\n',
-        "crossing-audit/v1",
+        "crossing-audit/v" + Version.ToString(CultureInfo.InvariantCulture),
         Sequence.ToString(CultureInfo.InvariantCulture),
         At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         Escape(Actor),
@@ -53,7 +58,13 @@ public sealed class AuditEvent
         Escape(Outcome),
         PreviousHash);
 
-    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalForm())));
+    /// <summary>What <see cref="Hash"/> must be: SHA-256 for a version 1 event, HMAC-SHA256 under the key for version 2; null when it cannot be computed.</summary>
+    public string? ComputeHash(AuditChainKey? key) => Version switch
+    {
+        LegacyVersion => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalForm()))),
+        KeyedVersion when key is not null => key.Mac(CanonicalForm()),
+        _ => null,
+    };
 
     // A value cannot forge a field boundary: backslash and newline are escaped.
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
@@ -73,7 +84,11 @@ public sealed record AuditEntry(string Actor, string Action, string? RecordCode 
     }
 }
 
-/// <summary>The last event's sequence and hash, kept in its own row so that deleting the newest events is detected.</summary>
+/// <summary>
+/// The last event's sequence and hash, kept in its own row so that deleting the newest events is detected, and MACed
+/// under the audit chain key so that a database writer cannot set it back (only replay an older copy of the row,
+/// which a checkpoint kept elsewhere reveals).
+/// </summary>
 public sealed class AuditHead
 {
     private AuditHead()
@@ -85,11 +100,18 @@ public sealed class AuditHead
     public long Sequence { get; private set; }
     public string Hash { get; private set; }
 
+    /// <summary>HMAC of <see cref="CanonicalForm"/>; null only on a log never appended to since keyed chaining arrived.</summary>
+    public string? Mac { get; private set; }
+
+    public static string CanonicalForm(long sequence, string hash) =>
+        string.Join('\n', "crossing-audit-head/v2", sequence.ToString(CultureInfo.InvariantCulture), hash);
+
     internal static AuditHead Empty() => new();
 
-    internal void Advance(AuditEvent ev)
+    internal void Advance(AuditEvent ev, AuditChainKey key)
     {
         Sequence = ev.Sequence;
         Hash = ev.Hash;
+        Mac = key.HeadMac(Sequence, Hash);
     }
 }

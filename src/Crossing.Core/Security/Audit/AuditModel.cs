@@ -16,6 +16,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(x => x.Outcome).HasMaxLength(200);
         e.Property(x => x.PreviousHash).HasMaxLength(64);
         e.Property(x => x.Hash).HasMaxLength(64);
+        // Rows written before keyed chaining existed are version 1 (plain SHA-256).
+        e.Property(x => x.Version).HasDefaultValue(AuditEvent.LegacyVersion);
     }
 }
 
@@ -28,5 +30,6 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Sequence).IsConcurrencyToken();
         e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.Mac).HasMaxLength(64);
     }
 }

@@ -54,16 +54,18 @@ public sealed class AuditCheckpointTests
     }
 
     [Fact]
-    public async Task Newest_events_deleted_with_the_head_rewound_are_caught_by_the_checkpoint()
+    public async Task Newest_events_deleted_with_an_older_copy_of_the_head_row_put_back_are_caught_by_the_checkpoint()
     {
         await using var store = await CliRunner.InitialisedStoreAsync(DatabaseProvider.Sqlite);
         var file = Path.Combine(store.DataDirectory, "checkpoint.json");
+        // The one rollback the MACed head cannot show: a genuine older head row (from a backup) replayed.
+        var (oldSequence, oldHash, oldMac) = await AuditTamperingTests.HeadRowAsync(store);
         Assert.Equal(0, (await CliRunner.RunAsync(store, "audit", "checkpoint", "--out", file)).Exit);
         var checkpoint = AuditCheckpoint.Parse(await File.ReadAllTextAsync(file));
-        var previousHash = await AuditTamperingTests.StoredHashAsync(store, checkpoint.Events - 1);
+        Assert.Equal(oldSequence + 1, checkpoint.Events);
 
-        await AuditTamperingTests.SqlAsync(store, $"""DELETE FROM audit_events WHERE "Sequence" = {checkpoint.Events}""");
-        await AuditTamperingTests.SqlAsync(store, $"""UPDATE audit_head SET "Sequence" = {checkpoint.Events - 1}, "Hash" = '{previousHash}'""");
+        await AuditTamperingTests.SqlAsync(store, $"""DELETE FROM audit_events WHERE "Sequence" > {oldSequence}""");
+        await AuditTamperingTests.SqlAsync(store, $"""UPDATE audit_head SET "Sequence" = {oldSequence}, "Hash" = '{oldHash}', "Mac" = '{oldMac}'""");
 
         Assert.Equal(0, (await CliRunner.RunAsync(store, "audit", "verify")).Exit);
         var check = await CliRunner.RunAsync(store, "audit", "verify", "--checkpoint", file);
@@ -105,19 +107,21 @@ public sealed class AuditCheckpointTests
         Assert.False(File.Exists(file));
     }
 
-    /// <summary>What an attacker with database access and the canonical form can do: edit an event and re-hash everything after it.</summary>
+    /// <summary>What someone holding the master key (hence the chain key) and database access can do: edit an event and re-MAC everything after it.</summary>
     private static async Task RewriteChainAsync(TestStore store, long fromSequence, string actor)
     {
+        var key = await AuditTamperingTests.ChainKeyAsync(store);
         await using var db = CrossingDatabase.CreateContext(store.Storage);
         var events = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         var previous = events.Single(e => e.Sequence == fromSequence - 1).Hash;
         foreach (var ev in events.Where(e => e.Sequence >= fromSequence))
         {
-            var forged = AuditEvent.Next(ev.Sequence, previous, new AuditEntry(ev.Sequence == fromSequence ? actor : ev.Actor, ev.Action, ev.RecordCode, ev.Outcome), ev.At);
+            var forged = AuditEvent.Next(ev.Sequence, previous, new AuditEntry(ev.Sequence == fromSequence ? actor : ev.Actor, ev.Action, ev.RecordCode, ev.Outcome), ev.At, key);
             await db.Database.ExecuteSqlAsync($"""UPDATE audit_events SET "Actor" = {forged.Actor}, "PreviousHash" = {forged.PreviousHash}, "Hash" = {forged.Hash} WHERE "Sequence" = {forged.Sequence}""");
             previous = forged.Hash;
         }
-        await db.Database.ExecuteSqlAsync($"""UPDATE audit_head SET "Hash" = {previous}""");
+        var mac = key.HeadMac(events[^1].Sequence, previous);
+        await db.Database.ExecuteSqlAsync($"""UPDATE audit_head SET "Hash" = {previous}, "Mac" = {mac}""");
     }
 
     private static async Task<string> ActionAtAsync(TestStore store, long sequence)

@@ -103,12 +103,27 @@ public sealed class AuditTamperingTests
         return await db.AuditEvents.Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleAsync();
     }
 
+    /// <summary>Even with the chain key (someone holding the master key), an inserted event breaks the links after it.</summary>
     private static async Task InsertForgedEventAsync(TestStore store, long sequence, long linkedTo)
     {
+        var key = await ChainKeyAsync(store);
         await using var db = CrossingDatabase.CreateContext(store.Storage);
         var previous = await db.AuditEvents.SingleAsync(e => e.Sequence == linkedTo);
-        db.AuditEvents.Add(AuditEvent.Next(sequence, previous.Hash, new AuditEntry("staff:S-MALL", "case.read-identity", "C-9ZZZ"), previous.At));
+        db.AuditEvents.Add(AuditEvent.Next(sequence, previous.Hash, new AuditEntry("staff:S-MALL", "case.read-identity", "C-9ZZZ"), previous.At, key));
         await db.SaveChangesAsync();
+    }
+
+    internal static async Task<AuditChainKey> ChainKeyAsync(TestStore store)
+    {
+        await using var scope = store.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainKeys>().FindAsync() ?? throw new InvalidOperationException("No chain key.");
+    }
+
+    internal static async Task<(long Sequence, string Hash, string? Mac)> HeadRowAsync(TestStore store)
+    {
+        await using var db = CrossingDatabase.CreateContext(store.Storage);
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync();
+        return (head.Sequence, head.Hash, head.Mac);
     }
 
     private static async Task<CliRun> AssertBrokenAtAsync(TestStore store, long sequence, string problemFragment)

@@ -87,11 +87,11 @@ public sealed class BlindIndexerTests
             before = [.. spellings.Select(s => indexer.Compute(CaseNameYear, s))];
             await index.ReplaceAsync(CaseNameYear, "case", "C-7K3Q", spellings);
             await db.SaveChangesAsync();
-            oldKeyId = (await db.DataKeys.SingleAsync()).MasterKeyId;
+            oldKeyId = (await db.DataKeys.SingleAsync(k => k.EntityType == "blind-index")).MasterKeyId;
 
             var rotation = scope.ServiceProvider.GetRequiredService<KeyRotation>();
             var result = await rotation.RotateKeyFileAsync(store.DataDirectory);
-            Assert.Equal(1, result.DataKeysRewrapped);
+            Assert.Equal(2, result.DataKeysRewrapped);
         }
 
         // A process started after the rotation knows only the new key file.
@@ -99,7 +99,7 @@ public sealed class BlindIndexerTests
         await using var afterScope = after.CreateAsyncScope();
         var rotatedIndex = afterScope.ServiceProvider.GetRequiredService<BlindIndexStore>();
         var rotatedDb = afterScope.ServiceProvider.GetRequiredService<CrossingDbContext>();
-        var newKeyId = (await rotatedDb.DataKeys.SingleAsync()).MasterKeyId;
+        var newKeyId = (await rotatedDb.DataKeys.SingleAsync(k => k.EntityType == "blind-index")).MasterKeyId;
         Assert.NotEqual(oldKeyId, newKeyId);
         var rotatedIndexer = await rotatedIndex.IndexerAsync();
         Assert.Equal(before, spellings.Select(s => rotatedIndexer.Compute(CaseNameYear, s)));

@@ -26,7 +26,8 @@ public sealed class RotationTests
 
         Assert.Equal(0, run.Exit);
         Assert.Equal(oldKey.Id, run.Json.GetProperty("oldKeyId").GetString());
-        Assert.Equal(Records.Length, run.Json.GetProperty("dataKeys").GetInt32());
+        // The records' keys and the audit chain's root, which must survive rotation like any other data key.
+        Assert.Equal(Records.Length + 1, run.Json.GetProperty("dataKeys").GetInt32());
         var ring = DataFolder.LoadKeys(store.Storage);
         Assert.Equal(run.Json.GetProperty("newKeyId").GetString(), ring.Current.Id);
         Assert.DoesNotContain(ring.All, k => k.Id == oldKey.Id);
@@ -48,7 +49,7 @@ public sealed class RotationTests
         var next = MasterKey.Generate();
         MasterKeyRing.WriteKeyFile(MasterKeyRing.PendingKeyFilePath(store.DataDirectory), next);
         await using (var scope = store.Scope())
-            Assert.Equal(Records.Length, await scope.ServiceProvider.GetRequiredService<KeyRotation>().RewrapAllAsync(next));
+            Assert.Equal(Records.Length + 1, await scope.ServiceProvider.GetRequiredService<KeyRotation>().RewrapAllAsync(next));
 
         await AssertAllReadableAsync(store.Storage, sealedNotes);
 

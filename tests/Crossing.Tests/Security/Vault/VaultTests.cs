@@ -56,6 +56,6 @@ public sealed class VaultTests
             await db.SaveChangesAsync();
         Assert.True(await vault.ShredAsync("case", "A"));
         await Assert.ThrowsAsync<VaultDecryptionException>(() => vault.OpenRecordKeyAsync("case", "A"));
-        Assert.False(await db.DataKeys.AnyAsync());
+        Assert.False(await db.DataKeys.AnyAsync(k => k.EntityType == "case"));
     }
 }

@@ -169,6 +169,9 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -251,6 +254,9 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -259,6 +265,12 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTotpStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -351,6 +363,11 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Sequence");
 
                     b.ToTable("audit_events", (string)null);
@@ -363,6 +380,10 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mac")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
