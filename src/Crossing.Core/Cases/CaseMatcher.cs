@@ -110,10 +110,10 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCa
     {
         if (KoreanNames.Problem(fullName) is not null)
             return [];
-        var keys = KoreanNames.Keys(fullName);
-        if (keys.Count == 0)
+        var forms = KoreanNames.Forms(fullName);
+        if (forms.Keys.Count == 0)
             return [];
-        var ids = await CandidateIdsAsync(keys, birth, ct);
+        var ids = await CandidateIdsAsync(forms, birth, ct);
         if (exclude is { } ex)
             ids.Remove(ex.RecordId);
         if (ids.Count == 0)
@@ -130,7 +130,7 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCa
                     continue; // shredded: nothing left to match
                 var name = key.Open(Case.Fields.FullName, c.FullName);
                 var storedBirth = key.OpenOptional(Case.Fields.BirthDate, c.BirthDate);
-                var score = KoreanNames.Similarity(fullName, name) * BirthFactor(birth, storedBirth is null ? null : BirthDate.FromStored(storedBirth));
+                var score = KoreanNames.Similarity(forms, KoreanNames.Forms(name)) * BirthFactor(birth, storedBirth is null ? null : BirthDate.FromStored(storedBirth));
                 result.Add(new ScoredCase(c, score));
             }
         }
@@ -142,11 +142,17 @@ public sealed class CaseMatcher(CrossingDbContext db, Vault vault, CaseIndexerCa
         return result;
     }
 
-    /// <summary>Both indexes in one query: record ids whose entries match any reading of the name.</summary>
-    private async Task<HashSet<string>> CandidateIdsAsync(IReadOnlyList<NameKey> keys, BirthDate? birth, CancellationToken ct)
+    /// <summary>
+    /// Both indexes in one query: record ids whose entries match any reading of the name. The surname index is
+    /// also asked for the name's heard, typo-corrected and probe keys (computed here, never stored), because a
+    /// likely match needs the same surname anyway; the given-name index, which exists for a surname written
+    /// differently or not at all, is asked for the readings only.
+    /// </summary>
+    private async Task<HashSet<string>> CandidateIdsAsync(NameForms forms, BirthDate? birth, CancellationToken ct)
     {
         var indexer = await indexers.GetAsync(ct);
-        var byName = CaseNameIndexes.SurnameGivenValues(keys).Select(v => indexer.Compute(CaseNameIndexes.SurnameGiven, v)).Distinct().ToList();
+        var keys = forms.Keys;
+        var byName = CaseNameIndexes.SurnameGivenValues(forms.LookupKeys).Select(v => indexer.Compute(CaseNameIndexes.SurnameGiven, v)).Distinct().ToList();
         var byYear = CaseNameIndexes.GivenBirthYearValues(keys, birth).Select(v => indexer.Compute(CaseNameIndexes.GivenBirthYear, v)).Distinct().ToList();
         var nameIndex = CaseNameIndexes.SurnameGiven.Name;
         var yearIndex = CaseNameIndexes.GivenBirthYear.Name;
