@@ -49,9 +49,10 @@ internal static class NameVariants
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o';
 
     /// <summary>
-    /// Readings of typed letters with one typo undone: when the letters cannot be read as Korean syllables,
-    /// every spelling one dropped, doubled, extra or swapped letter away that can. A doubled a, i, u, y or w
-    /// is undone even when the rest still reads ("Jiihyun"), because no romanisation writes those twice.
+    /// Readings of typed letters with one typo undone: when the letters cannot be read as syllables common in
+    /// given names ("Jihyn", "Jihyen", "Minnwon"), every spelling one dropped, doubled, extra or swapped letter
+    /// away that can. A doubled a, i, u, y or w is undone even when the rest still reads ("Jiihyun"), because
+    /// no romanisation writes those twice.
     /// </summary>
     public static IEnumerable<string> Corrections(string typed)
     {
@@ -61,10 +62,10 @@ internal static class NameVariants
             if (typed[i] == typed[i - 1] && typed[i] is 'a' or 'i' or 'u' or 'y' or 'w')
                 yield return typed.Remove(i, 1);
         }
-        if (RomanisedSyllables.CanRead(typed)) yield break;
+        if (RomanisedSyllables.ReadsAsCommonNameSyllables(typed)) yield break;
         foreach (var candidate in OneEditAway(typed, withInsertions: true))
         {
-            if (RomanisedSyllables.CanRead(candidate)) yield return candidate;
+            if (RomanisedSyllables.ReadsAsCommonNameSyllables(candidate)) yield return candidate;
         }
     }
 
