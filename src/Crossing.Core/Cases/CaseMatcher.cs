@@ -30,6 +30,8 @@ public static class CaseNameIndexes
 
     // A reading with an empty part (a lone surname, a lone given name) would put a low-entropy value in the
     // index: a surname-only bucket says "all the Kims". Such readings are never indexed or looked up.
+    // Records are indexed under their readings only; the heard and typo variants a search also tries
+    // (KoreanNames.Forms) are computed at query time and never stored (docs/blind-indexes.md).
     public static IEnumerable<string[]> SurnameGivenValues(IReadOnlyList<NameKey> keys) =>
         keys.Where(k => k.Surname.Length > 0 && k.Given.Length > 0).Select(k => new[] { k.Surname, k.Given });
 

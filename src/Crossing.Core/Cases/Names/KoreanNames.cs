@@ -13,6 +13,12 @@ public static class KoreanNames
     // Distances are computed on at most this many key letters, so a pathological input stays cheap.
     private const int MaxComparedLength = 64;
 
+    /// <summary>Score of a reading that equals the other name once a sound change across syllables is allowed for.</summary>
+    public const double HeardScore = 0.92;
+
+    /// <summary>Score of a reading that equals the other name once one typo is undone.</summary>
+    public const double TypoScore = 0.9;
+
     /// <summary>
     /// All plausible (surname, given) readings of a name written in Hangul or any romanisation, either order
     /// ("Kim Ji-hyun", "Jihyun Kim", "KIM JI HYUN", "김지현"), each folded to canonical phonetic keys.
@@ -21,8 +27,13 @@ public static class KoreanNames
     public static IReadOnlyList<NameKey> Keys(string fullName)
     {
         ArgumentNullException.ThrowIfNull(fullName);
-        var keys = new List<NameKey>();
-        foreach (var reading in Readings(NameText.Words(fullName)))
+        return DistinctKeys(Readings(NameText.Words(fullName)));
+    }
+
+    private static List<NameKey> DistinctKeys(List<Reading> readings)
+    {
+        var keys = new List<NameKey>(readings.Count);
+        foreach (var reading in readings)
         {
             if (!keys.Contains(reading.Key)) keys.Add(reading.Key);
         }
@@ -39,11 +50,7 @@ public static class KoreanNames
         ArgumentNullException.ThrowIfNull(fullName);
         var words = NameText.Words(fullName);
         var readings = Readings(words);
-        var keys = new List<NameKey>();
-        foreach (var reading in readings)
-        {
-            if (!keys.Contains(reading.Key)) keys.Add(reading.Key);
-        }
+        var keys = DistinctKeys(readings);
         var variants = new Dictionary<NameKey, double>();
         var probes = new List<NameKey>();
         void Variant(NameKey key, double score)
@@ -74,12 +81,6 @@ public static class KoreanNames
             Variant(corrected, TypoScore);
         return new NameForms(keys, [.. variants.Select(v => new NameVariant(v.Key, v.Value))], probes);
     }
-
-    /// <summary>Score of a reading that equals the other name once a sound change across syllables is allowed for.</summary>
-    public const double HeardScore = 0.92;
-
-    /// <summary>Score of a reading that equals the other name once one typo is undone.</summary>
-    public const double TypoScore = 0.9;
 
     private readonly record struct Reading(NameKey Key, string? TypedGiven);
 
