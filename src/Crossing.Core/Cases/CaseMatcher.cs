@@ -53,7 +53,11 @@ public sealed class MatchOptions
 {
     public const string Section = "Crossing:Matching";
 
-    /// <summary>A candidate at or above this score is reported as a likely duplicate.</summary>
+    /// <summary>
+    /// A candidate at or above this score is reported as a likely duplicate. A name heard differently scores
+    /// <see cref="KoreanNames.HeardScore"/> and one typed with a slip <see cref="KoreanNames.TypoScore"/>: a
+    /// threshold above those would report them without calling them likely.
+    /// </summary>
     public double LikelyAt { get; set; } = 0.8;
 
     /// <summary>Candidates below this score are not reported at all.</summary>
