@@ -30,6 +30,8 @@ public static class CaseNameIndexes
 
     // A reading with an empty part (a lone surname, a lone given name) would put a low-entropy value in the
     // index: a surname-only bucket says "all the Kims". Such readings are never indexed or looked up.
+    // Records are indexed under their readings only; the heard and typo variants a search also tries
+    // (KoreanNames.Forms) are computed at query time and never stored (docs/blind-indexes.md).
     public static IEnumerable<string[]> SurnameGivenValues(IReadOnlyList<NameKey> keys) =>
         keys.Where(k => k.Surname.Length > 0 && k.Given.Length > 0).Select(k => new[] { k.Surname, k.Given });
 
@@ -51,7 +53,11 @@ public sealed class MatchOptions
 {
     public const string Section = "Crossing:Matching";
 
-    /// <summary>A candidate at or above this score is reported as a likely duplicate.</summary>
+    /// <summary>
+    /// A candidate at or above this score is reported as a likely duplicate. A name heard differently scores
+    /// <see cref="KoreanNames.HeardScore"/> and one typed with a slip <see cref="KoreanNames.TypoScore"/>: a
+    /// threshold above those would report them without calling them likely.
+    /// </summary>
     public double LikelyAt { get; set; } = 0.8;
 
     /// <summary>Candidates below this score are not reported at all.</summary>
@@ -137,8 +143,8 @@ public sealed class CaseMatcher(
     {
         if (KoreanNames.Problem(fullName) is not null)
             return [];
-        var keys = KoreanNames.Keys(fullName);
-        var ids = keys.Count == 0 ? [] : await CandidateIdsAsync(keys, birth, ct);
+        var forms = KoreanNames.Forms(fullName);
+        var ids = forms.Keys.Count == 0 ? [] : await CandidateIdsAsync(forms, birth, ct);
         if (exclude is { } ex)
             ids.Remove(ex.RecordId);
         var caseIds = ids.Select(i => new CaseId(Guid.ParseExact(i, "N"))).ToList();
@@ -156,7 +162,7 @@ public sealed class CaseMatcher(
                     continue; // shredded: nothing left to match
                 var name = key.Open(Case.Fields.FullName, c.FullName);
                 var storedBirth = key.OpenOptional(Case.Fields.BirthDate, c.BirthDate);
-                var score = KoreanNames.Similarity(fullName, name) * BirthFactor(birth, storedBirth is null ? null : BirthDate.FromStored(storedBirth));
+                var score = KoreanNames.Similarity(forms, KoreanNames.Forms(name)) * BirthFactor(birth, storedBirth is null ? null : BirthDate.FromStored(storedBirth));
                 result.Add(new ScoredCase(c, score));
             }
         }
@@ -167,11 +173,17 @@ public sealed class CaseMatcher(
         return result;
     }
 
-    /// <summary>Both indexes in one query: record ids whose entries match any reading of the name.</summary>
-    private async Task<HashSet<string>> CandidateIdsAsync(IReadOnlyList<NameKey> keys, BirthDate? birth, CancellationToken ct)
+    /// <summary>
+    /// Both indexes in one query: record ids whose entries match any reading of the name. The surname index is
+    /// also asked for the name's heard, typo-corrected and probe keys (computed here, never stored), because a
+    /// likely match needs the same surname anyway; the given-name index, which exists for a surname written
+    /// differently or not at all, is asked for the readings only.
+    /// </summary>
+    private async Task<HashSet<string>> CandidateIdsAsync(NameForms forms, BirthDate? birth, CancellationToken ct)
     {
         var indexer = await indexers.GetAsync(ct);
-        var byName = CaseNameIndexes.SurnameGivenValues(keys).Select(v => indexer.Compute(CaseNameIndexes.SurnameGiven, v)).Distinct().ToList();
+        var keys = forms.Keys;
+        var byName = CaseNameIndexes.SurnameGivenValues(forms.LookupKeys).Select(v => indexer.Compute(CaseNameIndexes.SurnameGiven, v)).Distinct().ToList();
         var byYear = CaseNameIndexes.GivenBirthYearValues(keys, birth).Select(v => indexer.Compute(CaseNameIndexes.GivenBirthYear, v)).Distinct().ToList();
         var nameIndex = CaseNameIndexes.SurnameGiven.Name;
         var yearIndex = CaseNameIndexes.GivenBirthYear.Name;

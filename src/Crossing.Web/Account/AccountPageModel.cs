@@ -10,7 +10,7 @@ public abstract class AccountPageModel : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>A SharedResource key for the message to show, so the view renders it in the reader's language.</summary>
+    /// <summary>A key in AccountText for the message to show, so the view renders it in the reader's language.</summary>
     public string? Error { get; protected set; }
 
     protected IActionResult RedirectBack() =>

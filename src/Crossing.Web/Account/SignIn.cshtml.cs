@@ -11,7 +11,7 @@ namespace Crossing.Web.Account;
 public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit, PasswordTiming timing) : AccountPageModel
 {
     // One message for every failure, so the page does not tell an outsider which e-mail addresses are staff.
-    /// <summary>A SharedResource key.</summary>
+    /// <summary>A key in AccountText.</summary>
     public const string Failed = "Account.SignIn.Failed";
 
     [BindProperty]

@@ -15,7 +15,7 @@ internal static class KoreanSurnames
         "김 | kim gim", "이 리 | lee yi rhee ri i ree lie li rhie yee", "박 | park pak bak bahk",
         "최 | choi choe chey chwe", "정 | jung jeong chung chong joung", "강 | kang gang",
         "조 | cho jo", "윤 | yoon yun", "장 | jang chang", "임 림 | lim im rim", "한 | han",
-        "오 | oh o", "서 | seo suh so", "신 | shin sin", "권 | kwon gwon", "황 | hwang",
+        "오 | oh o", "서 | seo suh so", "신 | shin sin shinn", "권 | kwon gwon", "황 | hwang",
         "안 | ahn an", "송 | song", "유 류 | yu ryu yoo rhyu lyu", "전 | jeon jun chun chon",
         "홍 | hong", "고 | ko go koh", "문 | moon mun", "양 량 | yang ryang", "손 | son sohn",
         "배 | bae pae bai", "백 | baek paek paik baik", "허 | heo hur huh hu",

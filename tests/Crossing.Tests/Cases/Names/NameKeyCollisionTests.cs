@@ -67,4 +67,73 @@ public sealed class NameKeyCollisionTests(ITestOutputHelper output)
         Assert.True(share < 0.7, $"{share:P1} of full names share a key");
         Assert.True(meanOthers < 2.0, $"{meanOthers:F2} others per key");
     }
+
+    private sealed record Reach(int Names, double HeardShare, double HeardOthers, int Typos, double TypoFound, double TypoReadsAsAnother, double TypoOthers, double HangulLookupKeys, double RomanisedLookupKeys, double SlipLookupKeys);
+
+    /// <summary>
+    /// What the query-time variants cost in precision: how many other common-syllable names a heard variant
+    /// makes likely; of every one-letter slip (dropped, doubled, swapped) in the Revised Romanization, the share
+    /// still found as likely, the share that reads as another common name instead, how many other names a slip
+    /// makes likely; and how many keys a query looks up.
+    /// </summary>
+    private static Reach MeasureReach(string[] givenNames, Func<int, bool> typoSample)
+    {
+        var byKey = givenNames.GroupBy(n => KoreanNames.Keys("김" + n)[0], n => n)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        int withHeard = 0, heardOthers = 0, typos = 0, typoFound = 0, readsAsAnother = 0, typoOthers = 0, hangulLookups = 0, romanisedLookups = 0, sampled = 0, slipLookups = 0;
+        for (var index = 0; index < givenNames.Length; index++)
+        {
+            var given = givenNames[index];
+            var recorded = KoreanNames.Forms("김" + given);
+            var others = recorded.Variants
+                .SelectMany(v => byKey.GetValueOrDefault(v.Key, []))
+                .Where(n => n != given).Distinct().Count();
+            heardOthers += others;
+            if (others > 0) withHeard++;
+            hangulLookups += recorded.LookupKeys.Count;
+            if (!typoSample(index)) continue;
+
+            var romanised = Hangul.Romanise(given);
+            romanisedLookups += KoreanNames.Forms("Kim " + romanised).LookupKeys.Count;
+            sampled++;
+            for (var i = 0; i < romanised.Length; i++)
+            {
+                var slips = new List<string> { romanised.Remove(i, 1), romanised.Insert(i, romanised[i].ToString()) };
+                if (i + 1 < romanised.Length && romanised[i] != romanised[i + 1])
+                    slips.Add(string.Concat(romanised.AsSpan(0, i), romanised[i + 1].ToString(), romanised[i].ToString(), romanised.AsSpan(i + 2)));
+                foreach (var slip in slips)
+                {
+                    var typed = KoreanNames.Forms("Kim " + slip);
+                    typos++;
+                    slipLookups += typed.LookupKeys.Count;
+                    if (KoreanNames.Similarity(typed, recorded) >= 0.8 && typed.LookupKeys.Any(recorded.Keys.Contains))
+                        typoFound++;
+                    else if (RomanisedSyllables.ReadsAsCommonNameSyllables(slip))
+                        readsAsAnother++;
+                    typoOthers += typed.Keys.Concat(typed.Variants.Select(v => v.Key))
+                        .SelectMany(k => byKey.GetValueOrDefault(k, []))
+                        .Where(n => n != given).Distinct().Count();
+                }
+            }
+        }
+        return new Reach(givenNames.Length, (double)withHeard / givenNames.Length, (double)heardOthers / givenNames.Length,
+            typos, (double)typoFound / typos, (double)readsAsAnother / typos, (double)typoOthers / typos, (double)hangulLookups / givenNames.Length, (double)romanisedLookups / sampled, (double)slipLookups / typos);
+    }
+
+    [Fact]
+    public void Heard_and_typo_variants_reach_few_other_names()
+    {
+        var syllables = CommonGivenSyllables.Distinct().ToArray();
+        var reach = MeasureReach([.. from a in syllables from b in syllables select $"{a}{b}"], index => index % 40 == 0);
+        output.WriteLine($"{reach.Names} common-syllable names: {reach.HeardShare:P1} have a heard variant that is another of them, " +
+                         $"{reach.HeardOthers:F2} other names made likely by heard variants on average; " +
+                         $"{reach.Typos} one-letter slips of the RR spelling of every 40th: {reach.TypoFound:P1} found as likely, " +
+                         $"{reach.TypoReadsAsAnother:P1} read as another common name instead, {reach.TypoOthers:F2} other names made likely per slip; " +
+                         $"keys looked up per query: {reach.HangulLookupKeys:F1} in Hangul, {reach.RomanisedLookupKeys:F1} in RR, {reach.SlipLookupKeys:F1} in RR with a slip");
+        Assert.True(reach.HeardOthers < 1.0, $"{reach.HeardOthers:F2} other names per heard variant");
+        Assert.True(reach.TypoFound > 0.7, $"{reach.TypoFound:P1} of typos found");
+        Assert.True(reach.TypoFound + reach.TypoReadsAsAnother > 0.99, "a slip that reads as no common name was not found");
+        Assert.True(reach.HangulLookupKeys < 4, $"{reach.HangulLookupKeys:F1} keys per Hangul query");
+        Assert.True(reach.SlipLookupKeys < 30, $"{reach.SlipLookupKeys:F1} keys per query with a slip");
+    }
 }
