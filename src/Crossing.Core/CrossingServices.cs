@@ -30,6 +30,7 @@ public static class CrossingServices
         services.AddScoped<Vault>();
         services.AddScoped<BlindIndexStore>();
         services.AddScoped<KeyRotation>();
+        services.AddSingleton<AuditChainKeyCache>();
         services.AddScoped<AuditChainKeys>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();
