@@ -20,6 +20,7 @@ public sealed class SecurityModule : ICrossingModule
         services.AddScoped<CompartmentBypass>();
         services.AddScoped<BlindIndexStore>();
         services.AddScoped<KeyRotation>();
+        services.AddSingleton<AuditChainKeyCache>();
         services.AddScoped<AuditChainKeys>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();

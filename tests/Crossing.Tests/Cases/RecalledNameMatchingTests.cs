@@ -29,7 +29,7 @@ public sealed class RecalledNamesWorld : IAsyncLifetime
 
     public Task<MatchResult> MatchAsync(string name, string? birthYear) =>
         World.WithAsync(sp => sp.GetRequiredService<CaseMatcher>().MatchAsync(
-            World.EastCoordinator, name, birthYear is null ? null : BirthDate.Parse(birthYear, DateOnly.MaxValue, out _), alertElsewhere: false));
+            World.EastCoordinator, name, birthYear is null ? null : BirthDate.Parse(birthYear, DateOnly.MaxValue, out _)));
 }
 
 /// <summary>

@@ -39,12 +39,18 @@ public sealed class AuditChainKey
     public string ToHex() => Convert.ToHexStringLower(key);
 }
 
+/// <summary>The chain key once a scope has opened it: master-key rotation does not change it, so a process opens it once.</summary>
+public sealed class AuditChainKeyCache
+{
+    internal AuditChainKey? Key { get; set; }
+}
+
 /// <summary>Opens (or, on first use, creates) the audit root data key and derives the chain key from it.</summary>
-public sealed class AuditChainKeys(CrossingDbContext db, Vault.Vault vault)
+public sealed class AuditChainKeys(CrossingDbContext db, Vault.Vault vault, AuditChainKeyCache? cache = null)
 {
     internal const string RootEntityType = "audit-chain";
     internal const string RootRecordId = "root";
-    private AuditChainKey? opened;
+    private AuditChainKey? opened = cache?.Key;
 
     /// <summary>The key, or null when this database has never had one (a log written before keyed chaining).</summary>
     public async Task<AuditChainKey?> FindAsync(CancellationToken ct = default)
@@ -57,7 +63,10 @@ public sealed class AuditChainKeys(CrossingDbContext db, Vault.Vault vault)
         var material = root.ExportKeyForIndexing();
         try
         {
-            return opened = AuditChainKey.FromRoot(material);
+            opened = AuditChainKey.FromRoot(material);
+            if (cache is not null)
+                cache.Key = opened;
+            return opened;
         }
         finally
         {

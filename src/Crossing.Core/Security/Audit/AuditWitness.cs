@@ -30,8 +30,12 @@ public sealed class AuditWitness(CrossingDbContext db, AuditCheckpoints checkpoi
         var head = await db.AuditHeads.AsNoTracking().Where(h => h.Id == 1).Select(h => h.Sequence).SingleOrDefaultAsync(ct);
         if (last is not null)
         {
+            // Fewer events than already witnessed: the log was rolled back. Say so loudly, and never paper over it.
+            if (head < last.Events)
+                throw new AuditCheckpointException(
+                    $"the audit log holds {head} events but the witness folder already has a checkpoint of {last.Events}: the newest events were deleted or the database was restored. Run `crossing audit verify --checkpoint` with the newest checkpoint.");
             // Nothing happened since the last checkpoint (whose own event it counts): nothing new to witness.
-            if (head <= last.Events)
+            if (head == last.Events)
                 return null;
             var age = time.GetUtcNow() - DateTimeOffset.Parse(last.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             if (age < options.Interval && head - last.Events < options.EveryEvents)

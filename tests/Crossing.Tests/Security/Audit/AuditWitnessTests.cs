@@ -59,6 +59,9 @@ public sealed class AuditWitnessTests
             var check = await CliRunner.RunAsync(store, "audit", "verify", "--checkpoint", written!);
             Assert.Equal(1, check.Exit);
             Assert.Contains("deleted", check.Json.GetProperty("problem").GetString(), StringComparison.Ordinal);
+            // The witness itself refuses to carry on as if nothing happened.
+            var refused = await Assert.ThrowsAsync<AuditCheckpointException>(() => WriteIfDueAsync(store, new AuditWitnessOptions(folder, TimeSpan.Zero, 1), TimeProvider.System));
+            Assert.Contains("already has a checkpoint", refused.Message, StringComparison.Ordinal);
         }
         finally
         {
