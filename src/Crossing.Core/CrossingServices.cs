@@ -35,6 +35,7 @@ public static class CrossingServices
         services.AddSingleton<AccessPolicy>();
         services.AddScoped<StaffDirectory>();
         services.AddCrossingCases();
+        Funding.FundingServices.AddFunding(services);
         return services;
     }
 

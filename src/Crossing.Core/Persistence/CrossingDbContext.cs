@@ -123,6 +123,7 @@ public abstract class CrossingDbContext(DbContextOptions options)
         });
 
         b.ConfigureCases();
+        b.ApplyConfigurationsFromAssembly(typeof(CrossingDbContext).Assembly, t => t.Namespace == "Crossing.Core.Funding");
     }
 
     private sealed class CompartmentIdConverter() : ValueConverter<CompartmentId, Guid>(id => id.Value, value => new CompartmentId(value));
