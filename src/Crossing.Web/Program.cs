@@ -2,6 +2,7 @@ using Crossing.Core;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Vault;
 using Crossing.Web.Api;
+using Crossing.Web.Funding;
 using Crossing.Web.Hosting;
 using Crossing.Web.Security;
 using Crossing.Web.Shell;
@@ -27,6 +28,7 @@ builder.Services.AddCrossingStaffAuthentication(storage);
 builder.Services.AddCaseConfiguration(builder.Configuration);
 builder.Services.AddDashboardPanel<WaitingListPanel>();
 builder.Services.AddRazorPages();
+builder.Services.AddFundingWeb(builder.Configuration);
 builder.Services.AddCrossingWebShell();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapAccountEndpoints();
 app.MapCaseEndpoints();
+app.MapFundingEndpoints();
 
 if (start.Demo)
     await DemoStart.PrepareAsync(app, storage);

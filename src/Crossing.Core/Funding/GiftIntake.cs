@@ -155,8 +155,10 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         var clearing = ClearingAccount(gift.Processor);
         string? firstProblem = null;
 
-        void Flag(IEnumerable<GiftAdjustment> items, string problem)
+        void Flag(IReadOnlyCollection<GiftAdjustment> items, string problem)
         {
+            if (items.Count == 0)
+                return;
             foreach (var a in items)
                 a.NeedsAttention(problem);
             firstProblem ??= problem;

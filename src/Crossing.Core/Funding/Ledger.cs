@@ -190,3 +190,19 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
 }
 
 public sealed record FundBalance(string Id, string Name, bool Restricted, IReadOnlyList<Money> Balances);
+
+/// <summary>
+/// The published shape of fund balances, shared by `crossing ledger balances --json` and GET /api/funds:
+/// {"funds":[{"id":"rescue","restricted":true,"balances":{"USD":"1234.50","KRW":"90000"}}]}.
+/// </summary>
+public sealed record FundsDocument(
+    [property: System.Text.Json.Serialization.JsonPropertyName("funds")] IReadOnlyList<FundsDocument.Fund> Funds)
+{
+    public static FundsDocument From(IEnumerable<FundBalance> balances) =>
+        new([.. balances.Select(f => new Fund(f.Id, f.Restricted, f.Balances.ToDictionary(b => b.Currency.Code, b => b.Format(), StringComparer.Ordinal)))]);
+
+    public sealed record Fund(
+        [property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("restricted")] bool Restricted,
+        [property: System.Text.Json.Serialization.JsonPropertyName("balances")] IReadOnlyDictionary<string, string> Balances);
+}
