@@ -91,6 +91,7 @@ public static class DemoSeeder
     private static async Task SeedCapabilitiesAsync(DemoSeedContext context, CancellationToken ct)
     {
         await Cases.CaseDemoData.SeedAsync(context, ct);
+        await Funding.FundingDemoData.SeedAsync(context, ct);
     }
 
     private static async Task EnrolAuthenticatorAsync(UserManager<StaffMember> users, StaffMember member)

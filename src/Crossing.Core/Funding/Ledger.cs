@@ -68,13 +68,18 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
         writing = true;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerWriteGate.AdvisoryLockId})", ct);
-            var result = await work(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return result;
+            // Inside a caller's transaction (demo seeding) the ledger joins it; otherwise it owns one.
+            var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using (owned)
+            {
+                if (db.Database.IsNpgsql())
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerWriteGate.AdvisoryLockId})", ct);
+                var result = await work(ct);
+                await db.SaveChangesAsync(ct);
+                if (owned is not null)
+                    await owned.CommitAsync(ct);
+                return result;
+            }
         }
         catch
         {
