@@ -12,6 +12,7 @@ public static class FundingServices
         services.AddScoped<Designations>();
         services.AddScoped<GiftIntake>();
         services.AddScoped<StripeEvents>();
+        services.AddSingleton<StripeBatcher>();
         services.AddScoped<LedgerCheck>();
         services.AddScoped<Campaigns>();
         services.AddScoped<FinanceQueries>();

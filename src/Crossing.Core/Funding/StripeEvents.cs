@@ -30,37 +30,70 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
     public const string SubscriptionChannel = "stripe-subscription";
     public const string InvoiceChannel = "stripe-invoice";
 
+    /// <summary>
+    /// One event: stored in its own transaction first (so a failure while applying leaves it stored as received), then
+    /// applied in a ledger write. The batch path (<see cref="StripeBatcher"/>) falls back to this for each event of a
+    /// batch that failed.
+    /// </summary>
     public async Task<WebhookDisposition> ProcessAsync(string json, CancellationToken ct = default)
     {
-        using var document = Parse(json);
-        var root = document.RootElement;
-        var id = RequiredString(root, "id");
-        var type = RequiredString(root, "type");
-        if (id.Length > GiftIntake.MaxIdLength || type.Length > 100)
-            throw new StripeEventFormatException("The event id or type is too long.");
-        var apiVersion = String(root, "api_version") ?? "";
-        var created = Long(root, "created") is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : time.GetUtcNow();
-        if (!root.TryGetProperty("data", out var data) || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
-            throw new StripeEventFormatException("The event has no data.object.");
+        using var parsed = ParsedEvent.From(json);
+        return await ApplyAloneAsync(parsed, ct);
+    }
 
-        if (!await StoreAsync(id, type, apiVersion.Length > 40 ? apiVersion[..40] : apiVersion, created, ct))
+    internal async Task<WebhookDisposition> ApplyAloneAsync(ParsedEvent parsed, CancellationToken ct = default)
+    {
+        if (!await StoreAsync(parsed.Id, parsed.Type, parsed.ApiVersion, parsed.Created, ct))
             return WebhookDisposition.Duplicate;
 
         return await ledger.WriteAsync(async c =>
         {
-            var stored = await db.Set<ProcessorEvent>().SingleAsync(e => e.Id == id, c);
-            if (stored.Outcome != EventOutcome.Received)
-                return WebhookDisposition.Duplicate;
-            var result = await ApplyAsync(id, type, created, obj, c);
-            stored.Settle(result.Outcome, Clip(result.Reference), result.Problem);
-            return result.Outcome switch
-            {
-                EventOutcome.Applied => WebhookDisposition.Applied,
-                EventOutcome.Waiting => WebhookDisposition.Waiting,
-                EventOutcome.Ignored => WebhookDisposition.Ignored,
-                _ => WebhookDisposition.NeedsAttention,
-            };
+            var stored = await db.Set<ProcessorEvent>().SingleAsync(e => e.Id == parsed.Id, c);
+            return stored.Outcome != EventOutcome.Received ? WebhookDisposition.Duplicate : await ApplyStoredAsync(stored, parsed, c);
         }, ct);
+    }
+
+    /// <summary>
+    /// Several events in one ledger transaction (one commit for all: group commit). Each event row is inserted before
+    /// its application, in the same transaction; an event id seen before, in the database or earlier in the batch, is a
+    /// duplicate. If anything fails the whole batch rolls back and the caller retries the events one by one.
+    /// </summary>
+    public Task<WebhookDisposition[]> ProcessBatchAsync(IReadOnlyList<ParsedEvent> events, CancellationToken ct = default) =>
+        ledger.WriteAsync(async c =>
+        {
+            var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
+            var known = await db.Set<ProcessorEvent>().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, c);
+            var results = new WebhookDisposition[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var parsed = events[i];
+                if (!known.TryGetValue(parsed.Id, out var stored))
+                {
+                    stored = new ProcessorEvent(parsed.Id, Processor, parsed.Type, parsed.ApiVersion, parsed.Created, time.GetUtcNow());
+                    db.Add(stored);
+                    known[parsed.Id] = stored;
+                }
+                else if (stored.Outcome != EventOutcome.Received)
+                {
+                    results[i] = WebhookDisposition.Duplicate;
+                    continue;
+                }
+                results[i] = await ApplyStoredAsync(stored, parsed, c);
+            }
+            return results;
+        }, ct);
+
+    private async Task<WebhookDisposition> ApplyStoredAsync(ProcessorEvent stored, ParsedEvent parsed, CancellationToken ct)
+    {
+        var result = await ApplyAsync(parsed.Id, parsed.Type, parsed.Created, parsed.Object, ct);
+        stored.Settle(result.Outcome, Clip(result.Reference), result.Problem);
+        return result.Outcome switch
+        {
+            EventOutcome.Applied => WebhookDisposition.Applied,
+            EventOutcome.Waiting => WebhookDisposition.Waiting,
+            EventOutcome.Ignored => WebhookDisposition.Ignored,
+            _ => WebhookDisposition.NeedsAttention,
+        };
     }
 
     /// <summary>Inserts the event row; false when the unique id shows it was stored before and has been settled.</summary>
@@ -151,21 +184,6 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
         }
     }
 
-    private static JsonDocument Parse(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException)
-        {
-            throw new StripeEventFormatException("The body is not JSON.");
-        }
-    }
-
-    private static string RequiredString(JsonElement e, string name) =>
-        String(e, name) ?? throw new StripeEventFormatException($"The event has no '{name}'.");
-
     private static string? String(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
@@ -216,4 +234,67 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
     }
 
     private static string? Clip(string? text) => text is null ? null : text.Length <= 120 ? text : text[..120];
+}
+
+/// <summary>A Stripe event's envelope, read once; the object stays a view into the parsed document until disposed.</summary>
+public sealed class ParsedEvent : IDisposable
+{
+    private readonly JsonDocument document;
+
+    private ParsedEvent(JsonDocument document, string id, string type, string apiVersion, DateTimeOffset created, JsonElement obj)
+    {
+        this.document = document;
+        Id = id;
+        Type = type;
+        ApiVersion = apiVersion;
+        Created = created;
+        Object = obj;
+    }
+
+    public string Id { get; }
+    public string Type { get; }
+    public string ApiVersion { get; }
+    public DateTimeOffset Created { get; }
+    public JsonElement Object { get; }
+
+    /// <summary>Reads the envelope; a body that is not a Stripe event raises <see cref="StripeEventFormatException"/>.</summary>
+    public static ParsedEvent From(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            throw new StripeEventFormatException("The body is not JSON.");
+        }
+        try
+        {
+            var root = document.RootElement;
+            var id = Text(root, "id");
+            var type = Text(root, "type");
+            if (id.Length > GiftIntake.MaxIdLength || type.Length > 100)
+                throw new StripeEventFormatException("The event id or type is too long.");
+            var apiVersion = root.TryGetProperty("api_version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
+            var created = root.TryGetProperty("created", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var seconds)
+                && seconds is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
+                throw new StripeEventFormatException("The event has no data.object.");
+            return new ParsedEvent(document, id, type, apiVersion.Length > 40 ? apiVersion[..40] : apiVersion, created, obj);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    private static string Text(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(p.GetString())
+            ? p.GetString()!
+            : throw new StripeEventFormatException($"The event has no '{name}'.");
+
+    public void Dispose() => document.Dispose();
 }

@@ -57,7 +57,7 @@ public static class FundingEndpoints
         return TypedResults.Ok(FundsDocument.From(await ledger.FundBalancesAsync(ct)));
     }
 
-    private static async Task<IResult> StripeAsync(HttpRequest http, StripeWebhookSecret secret, StripeEvents events, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> StripeAsync(HttpRequest http, StripeWebhookSecret secret, StripeBatcher intake, ILoggerFactory logs, CancellationToken ct)
     {
         if (secret.Value is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not configured",
@@ -90,7 +90,7 @@ public static class FundingEndpoints
         }
         try
         {
-            var outcome = await events.ProcessAsync(json, ct);
+            var outcome = await intake.SubmitAsync(json, ct);
             return TypedResults.Ok(new WebhookAnswer(true, outcome.ToString().ToLowerInvariant()));
         }
         catch (StripeEventFormatException e)

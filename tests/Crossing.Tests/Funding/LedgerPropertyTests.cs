@@ -10,7 +10,7 @@ namespace Crossing.Tests.Funding;
 
 /// <summary>
 /// The ledger's invariants under random gifts (one-time and recurring), partial refunds, disputes (open, won, lost),
-/// replays and any order of arrival, with up to three events applied at the same time.
+/// replays and any order of arrival, with up to four events applied at the same time, batched and one by one.
 /// </summary>
 public sealed class LedgerPropertyTests
 {
@@ -95,10 +95,22 @@ public sealed class LedgerPropertyTests
             events.Add(events[random.Next(events.Count)]);
         var order = events.OrderBy(_ => random.Next()).ToList();
 
-        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (json, ct) =>
+        // Half the events go through the group-commit batcher (as the web host does), half are applied one by one (as
+        // a second node or a retry would), at the same time.
+        var batcher = store.Services.GetRequiredService<StripeBatcher>();
+        var paths = order.Select(_ => random.Next(2) == 0).ToList();
+        await Parallel.ForEachAsync(order.Select((json, i) => (json, batched: paths[i])), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (e, ct) =>
         {
-            await using var scope = store.Scope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<StripeEvents>().ProcessAsync(json, ct);
+            WebhookDisposition outcome;
+            if (e.batched)
+            {
+                outcome = await batcher.SubmitAsync(e.json, ct);
+            }
+            else
+            {
+                await using var scope = store.Scope();
+                outcome = await scope.ServiceProvider.GetRequiredService<StripeEvents>().ProcessAsync(e.json, ct);
+            }
             Assert.NotEqual(WebhookDisposition.NeedsAttention, outcome);
         });
 
