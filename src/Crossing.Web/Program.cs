@@ -28,7 +28,7 @@ builder.Services.AddCrossingStaffAuthentication(storage);
 builder.Services.AddCrossingAllowedHosts(builder.Configuration);
 builder.Services.AddCrossingAuditWitness(builder.Configuration, storage);
 builder.Services.AddCrossingWebShell();
-builder.Services.AddWebModules();
+builder.Services.AddWebModules(builder.Configuration);
 
 var app = builder.Build();
 app.UseCrossingWebShell();

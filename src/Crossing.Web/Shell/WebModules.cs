@@ -17,6 +17,9 @@ public interface IWebModule
     {
     }
 
+    /// <summary>For a module whose web services read configuration (a webhook secret); by default the same as above.</summary>
+    void AddServices(IServiceCollection services, IConfiguration configuration) => AddServices(services);
+
     void MapEndpoints(IEndpointRouteBuilder app)
     {
     }
@@ -48,10 +51,10 @@ public static class WebModules
         return [.. parts.OrderBy(p => order.IndexOf(p.Name))];
     }
 
-    public static IServiceCollection AddWebModules(this IServiceCollection services)
+    public static IServiceCollection AddWebModules(this IServiceCollection services, IConfiguration configuration)
     {
         foreach (var module in All)
-            module.AddServices(services);
+            module.AddServices(services, configuration);
         return services;
     }
 

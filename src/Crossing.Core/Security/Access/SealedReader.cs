@@ -20,6 +20,27 @@ public sealed class SealedReader(Vault.Vault vault, IAuditLog audit)
     }
 
     /// <summary>
+    /// Every sealed field of several records the caller's query returned (a list a person asked to see); one audit
+    /// event <c>ENTITY.identity.read</c> naming the single code, or how many records were read.
+    /// </summary>
+    public async Task<Dictionary<string, OpenedRecord>> OpenIdentitiesAsync(
+        StaffCaller caller, string entityType, IReadOnlyCollection<(string RecordId, string Code)> records, CancellationToken ct = default)
+    {
+        if (records.Count == 0)
+            return [];
+        var what = records.Count == 1 ? records.First().Code : $"{records.Count} records";
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, entityType + ".identity.read", what), ct);
+        return await OpenManyAsync(entityType, [.. records.Select(r => r.RecordId)], null, ct);
+    }
+
+    /// <summary>
+    /// An existing record's key to seal new values into it (a field completed later); not a read, so not audited.
+    /// The key opens nothing by itself: the caller must not use it to read (reads go through the methods above).
+    /// </summary>
+    public Task<RecordKey> OpenForSealingAsync(string entityType, string recordId, CancellationToken ct = default) =>
+        vault.OpenRecordKeyAsync(entityType, recordId, ct);
+
+    /// <summary>
     /// Names (and what else <paramref name="fields"/> lists) of candidate records, decrypted only to be compared.
     /// One audit event <c>ENTITY.match</c> per look-up; a shredded record is simply absent.
     /// </summary>
@@ -37,7 +58,7 @@ public sealed class SealedReader(Vault.Vault vault, IAuditLog audit)
     public Task<Dictionary<string, OpenedRecord>> OpenFieldsAsync(string entityType, IReadOnlyCollection<string> recordIds, IReadOnlySet<string> fields, CancellationToken ct = default) =>
         OpenManyAsync(entityType, recordIds, fields, ct);
 
-    private async Task<Dictionary<string, OpenedRecord>> OpenManyAsync(string entityType, IReadOnlyCollection<string> recordIds, IReadOnlySet<string> fields, CancellationToken ct)
+    private async Task<Dictionary<string, OpenedRecord>> OpenManyAsync(string entityType, IReadOnlyCollection<string> recordIds, IReadOnlySet<string>? fields, CancellationToken ct)
     {
         if (recordIds.Count == 0)
             return [];

@@ -160,6 +160,511 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.ToTable("family_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Crossing.Core.Funding.Campaign", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GoalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From", "To");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.Donor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Address")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Email")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("EmailUpdates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Name")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("PostalMail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ThankYouIntroductions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("donors", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.Fundraiser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FundId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("fundraisers", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.Gift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Designation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputeHeldMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisputeLostMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DonorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundraiserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Processor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawAmount")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorId");
+
+                    b.HasIndex("GivenAt");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Processor", "InvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Processor", "PaymentId")
+                        .IsUnique();
+
+                    b.ToTable("gifts", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.GiftAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Processor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reflected")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Processor", "PaymentId");
+
+                    b.ToTable("gift_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.InvoicePaymentLink", b =>
+                {
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InvoiceId");
+
+                    b.ToTable("invoice_payment_links", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.LedgerAccount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DebitsMustNotExceedCredits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_accounts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "fund:rescue",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = true,
+                            Kind = "Fund",
+                            Name = "Rescue and resettlement"
+                        },
+                        new
+                        {
+                            Id = "fund:general",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Fund",
+                            Name = "General"
+                        },
+                        new
+                        {
+                            Id = "clearing:stripe",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Clearing",
+                            Name = "Stripe clearing"
+                        },
+                        new
+                        {
+                            Id = "clearing:manual",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Clearing",
+                            Name = "Manual entries clearing"
+                        },
+                        new
+                        {
+                            Id = "held:stripe-disputes",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Held",
+                            Name = "Stripe disputes held"
+                        },
+                        new
+                        {
+                            Id = "fees:stripe",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Fees",
+                            Name = "Stripe fees"
+                        },
+                        new
+                        {
+                            Id = "expense:journeys",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Expense",
+                            Name = "Journey costs"
+                        },
+                        new
+                        {
+                            Id = "expense:operations",
+                            CreatedAt = 1767225600000000L,
+                            DebitsMustNotExceedCredits = false,
+                            Kind = "Expense",
+                            Name = "Operations"
+                        });
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.LedgerBalance", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreditsMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebitsMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "CurrencyCode");
+
+                    b.ToTable("ledger_balances", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.LedgerTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebitAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditAccountId");
+
+                    b.HasIndex("DebitAccountId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Reference");
+
+                    b.ToTable("ledger_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.ProcessorEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Processor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Outcome");
+
+                    b.ToTable("processor_events", (string)null);
+                });
+
             modelBuilder.Entity("Crossing.Core.Security.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -622,6 +1127,38 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.HasOne("Crossing.Core.Security.Access.Compartment", null)
                         .WithMany()
                         .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.Gift", b =>
+                {
+                    b.HasOne("Crossing.Core.Funding.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.LedgerBalance", b =>
+                {
+                    b.HasOne("Crossing.Core.Funding.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Funding.LedgerTransfer", b =>
+                {
+                    b.HasOne("Crossing.Core.Funding.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreditAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Funding.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("DebitAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

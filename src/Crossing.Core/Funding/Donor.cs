@@ -1,0 +1,168 @@
+using System.Text;
+using Crossing.Core.Persistence;
+using Crossing.Core.Security.Access;
+using Crossing.Core.Security.Vault;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crossing.Core.Funding;
+
+public readonly record struct DonorId(Guid Value)
+{
+    public string RecordId => Value.ToString("N");
+}
+
+/// <summary>
+/// Someone who gave. E-mail, name and address are sealed under the donor's own data key (deleting it erases the donor
+/// everywhere); in clear are only the pseudonymous code and the communication preferences.
+/// </summary>
+public sealed class Donor
+{
+    public const string EntityType = "donor";
+
+    public static class Fields
+    {
+        public const string Email = "email";
+        public const string Name = "name";
+        public const string Address = "address";
+    }
+
+    private Donor()
+    {
+        Code = "";
+        Email = null!;
+    }
+
+    public DonorId Id { get; private set; }
+    public string Code { get; private set; }
+    public SealedValue Email { get; private set; }
+    public SealedValue? Name { get; private set; }
+    public SealedValue? Address { get; private set; }
+
+    /// <summary>News and impact reports by e-mail (opt-in).</summary>
+    public bool EmailUpdates { get; private set; }
+
+    public bool PostalMail { get; private set; }
+
+    /// <summary>Thank-you cards and introductions to the people they helped rescue.</summary>
+    public bool ThankYouIntroductions { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal static Donor Create(DonorId id, string code, string email, string? name, string? address, RecordKey key, DateTimeOffset now)
+    {
+        if (key.EntityType != EntityType || key.RecordId != id.RecordId)
+            throw new ArgumentException("The record key belongs to another record.", nameof(key));
+        return new Donor
+        {
+            Id = id,
+            Code = code,
+            Email = key.Seal(Fields.Email, email),
+            Name = key.SealOptional(Fields.Name, name),
+            Address = key.SealOptional(Fields.Address, address),
+            ThankYouIntroductions = true,
+            CreatedAt = now,
+        };
+    }
+
+    internal void CompleteFrom(string? name, string? address, RecordKey key)
+    {
+        if (Name is null && !string.IsNullOrWhiteSpace(name))
+            Name = key.Seal(Fields.Name, name.Trim());
+        if (Address is null && !string.IsNullOrWhiteSpace(address))
+            Address = key.Seal(Fields.Address, address.Trim());
+    }
+
+    public void SetPreferences(bool emailUpdates, bool postalMail, bool thankYouIntroductions)
+    {
+        EmailUpdates = emailUpdates;
+        PostalMail = postalMail;
+        ThankYouIntroductions = thankYouIntroductions;
+    }
+
+    public DonorContact Open(OpenedRecord key)
+    {
+        if (key.EntityType != EntityType || key.RecordId != Id.RecordId)
+            throw new ArgumentException("The record key belongs to another record.", nameof(key));
+        return new DonorContact(key.Open(Fields.Email, Email), key.OpenOptional(Fields.Name, Name), key.OpenOptional(Fields.Address, Address));
+    }
+}
+
+public sealed record DonorContact(string Email, string? Name, string? Address)
+{
+    public override string ToString() => "[donor contact]";
+}
+
+/// <summary>
+/// Finds or creates donors by e-mail. The blind index on the normalised address gives candidates; each is confirmed by
+/// decrypting, so a shared index value never merges two donors.
+/// </summary>
+public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedReader reader, BlindIndexStore indexes, TimeProvider time)
+{
+    /// <summary>An e-mail address is high-entropy on its own; 100,000 donors give 14 bits (several donors per value).</summary>
+    public static readonly BlindIndexDefinition EmailIndex = new("donor-email", 100_000, new IndexedField("email", FieldEntropy.High));
+
+    /// <summary>Trimmed, NFKC, lowercase: "  Ji.Min@Example.ORG " and "ji.min@example.org" are the same donor.</summary>
+    public static string? NormaliseEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return null;
+        var text = email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1 || text.Length > 254 || text.Any(char.IsWhiteSpace))
+            return null;
+        return text;
+    }
+
+    /// <summary>The donor with this e-mail, created if new. Saved with the unit of work. Null for a missing or malformed e-mail.</summary>
+    public async Task<Donor?> ResolveAsync(string? email, string? name, string? address, CancellationToken ct = default)
+    {
+        var normalised = NormaliseEmail(email);
+        if (normalised is null)
+            return null;
+        var existing = await FindAsync(normalised, ct);
+        if (existing is not null)
+        {
+            using var key = await reader.OpenForSealingAsync(Donor.EntityType, existing.Id.RecordId, ct);
+            existing.CompleteFrom(name, address, key);
+            return existing;
+        }
+        var id = new DonorId(Guid.NewGuid());
+        using var created = vault.CreateRecordKey(Donor.EntityType, id.RecordId);
+        var donor = Donor.Create(id, PseudonymousCode.New('D', 5), normalised, Clean(name), Clean(address), created, time.GetUtcNow());
+        db.Add(donor);
+        await indexes.ReplaceAsync(EmailIndex, Donor.EntityType, id.RecordId, [[normalised]], ct);
+        pendingByEmail[normalised] = donor;
+        return donor;
+    }
+
+    /// <summary>The donor with this e-mail, if any; the e-mail is normalised first.</summary>
+    public Task<Donor?> FindByEmailAsync(string email, CancellationToken ct = default) =>
+        NormaliseEmail(email) is { } normalised ? FindAsync(normalised, ct) : Task.FromResult<Donor?>(null);
+
+    private static readonly IReadOnlySet<string> EmailOnly = new HashSet<string>(StringComparer.Ordinal) { Donor.Fields.Email };
+
+    private readonly Dictionary<string, Donor> pendingByEmail = new(StringComparer.Ordinal);
+
+    private async Task<Donor?> FindAsync(string normalisedEmail, CancellationToken ct)
+    {
+        if (pendingByEmail.TryGetValue(normalisedEmail, out var pending) && db.Entry(pending).State != EntityState.Detached)
+            return pending;
+        var candidates = await indexes.CandidatesAsync(EmailIndex, Donor.EntityType, [[normalisedEmail]], ct);
+        if (candidates.Count == 0)
+            return null;
+        var ids = candidates.Select(c => new DonorId(Guid.ParseExact(c, "N"))).ToList();
+        var donors = await db.Set<Donor>().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        // Only the e-mail is opened, to confirm the candidate; nothing leaves this method but the donor it confirms.
+        var keys = await reader.OpenFieldsAsync(Donor.EntityType, [.. donors.Select(d => d.Id.RecordId)], EmailOnly, ct);
+        try
+        {
+            return donors.FirstOrDefault(d => keys.TryGetValue(d.Id.RecordId, out var k) && k.Open(Donor.Fields.Email, d.Email) == normalisedEmail);
+        }
+        finally
+        {
+            keys.DisposeAll();
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
