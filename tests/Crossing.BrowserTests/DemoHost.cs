@@ -47,7 +47,8 @@ public sealed partial class DemoHost : IAsyncDisposable
         foreach (var arg in new[] { webDll, "--demo", "--data", data, "--urls", "http://127.0.0.1:0" })
             start.ArgumentList.Add(arg);
         var host = new DemoHost(Process.Start(start)!, data);
-        await host.ReadAnnouncementAsync(TimeSpan.FromSeconds(90));
+        // A first build of the host on a busy 2-core machine can take minutes; a passing start takes about 40 s.
+        await host.ReadAnnouncementAsync(TimeSpan.FromSeconds(300));
         return host;
     }
 
