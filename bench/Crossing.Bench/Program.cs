@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["vault"] = VaultBench.RunAsync,
     ["blind-index"] = VaultBlindIndexBench.RunAsync,
     ["cases"] = CasesBench.RunAsync,
+    ["planner"] = PlannerBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,0 +1,108 @@
+using Google.OrTools.LinearSolver;
+
+namespace Crossing.Core.Planning;
+
+/// <summary>
+/// The LP relaxation of the class model, solved with GLOP: a proven upper bound on any plan's objective, and
+/// fractional counts per class and window that <see cref="Round"/> turns into a feasible plan for CP-SAT's hint.
+/// Aggregating by class does not weaken the relaxation: any fractional per-group solution sums to a class solution
+/// of the same value, and a class solution spreads back evenly over its members.
+/// </summary>
+internal sealed class LpRelaxation
+{
+    private LpRelaxation(long bound, double value, double[][] counts)
+    {
+        Bound = bound;
+        Value = value;
+        Counts = counts;
+    }
+
+    /// <summary>The relaxation's value rounded down to the integer objective scale (no plan can exceed it).</summary>
+    public long Bound { get; }
+
+    public double Value { get; }
+
+    /// <summary>For each class, the fractional number of its groups in each of the class's windows.</summary>
+    public double[][] Counts { get; }
+
+    public static LpRelaxation? Solve(PlanningProblem problem, TimeSpan limit)
+    {
+        using var solver = Solver.CreateSolver("GLOP");
+        if (solver is null)
+            return null;
+        solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
+        var objective = solver.Objective();
+        objective.SetMaximization();
+
+        var capacity = new Constraint?[problem.WindowCount];
+        // Spent-by-date variables keep each count in one cash row: spentBy[d] = spentBy[d-1] + (spent at date d) <= cash by d.
+        var cash = new Constraint[problem.Dates.Length];
+        // Money in cents next to head counts makes GLOP's basis badly conditioned; measure it in average per-person costs.
+        var moneyUnit = Math.Max(1.0, problem.PerPersonCost.Where((_, w) => problem.Usable[w]).DefaultIfEmpty(1).Average(c => (double)c));
+        Variable? previous = null;
+        for (var d = 0; d < cash.Length; d++)
+        {
+            var spentBy = solver.MakeNumVar(0, problem.CashBy[d] / moneyUnit, "");
+            cash[d] = solver.MakeConstraint(0, 0);
+            cash[d].SetCoefficient(spentBy, 1);
+            if (previous is not null)
+                cash[d].SetCoefficient(previous, -1);
+            previous = spentBy;
+        }
+
+        var counts = new Variable[problem.Classes.Length][];
+        for (var c = 0; c < problem.Classes.Length; c++)
+        {
+            var groupClass = problem.Classes[c];
+            var link = solver.MakeConstraint(0, 0);
+            counts[c] = new Variable[groupClass.Windows.Length];
+            for (var i = 0; i < groupClass.Windows.Length; i++)
+            {
+                var w = groupClass.Windows[i];
+                var y = solver.MakeNumVar(0, groupClass.Members.Length, "");
+                counts[c][i] = y;
+                link.SetCoefficient(y, 1);
+                capacity[w] ??= solver.MakeConstraint(double.NegativeInfinity, problem.Capacity[w]);
+                capacity[w]!.SetCoefficient(y, groupClass.Size);
+                var cost = problem.PerPersonCost[w] * groupClass.Size / moneyUnit;
+                cash[problem.DateIndex[w]].SetCoefficient(y, -cost);
+            }
+            foreach (var g in groupClass.Members)
+            {
+                var travels = solver.MakeNumVar(0, 1, "");
+                link.SetCoefficient(travels, -1);
+                objective.SetCoefficient(travels, problem.Value[g]);
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("XP_LP") is { } xp)
+            solver.SetSolverSpecificParametersAsString(xp);
+        var t0 = System.Diagnostics.Stopwatch.StartNew();
+        var st = solver.Solve();
+        Console.Error.WriteLine($"LP {st} in {t0.Elapsed.TotalSeconds:0.00}s, {solver.NumVariables()} vars {solver.NumConstraints()} rows, iterations {solver.Iterations()}");
+        if (st != Solver.ResultStatus.OPTIMAL)
+            return null;
+        // Allow for GLOP's floating-point tolerances before rounding down to the integer scale.
+        var value = objective.Value();
+        var bound = (long)Math.Floor(value * (1 + 1e-9) + 1e-6);
+        return new LpRelaxation(bound, value, [.. counts.Select(row => row.Select(v => v.SolutionValue()).ToArray())]);
+    }
+
+    /// <summary>Rounds each class's counts down and puts its heaviest members into those windows: always feasible.</summary>
+    public int[] Round(PlanningProblem problem)
+    {
+        var windowOf = Enumerable.Repeat(-1, problem.GroupCount).ToArray();
+        for (var c = 0; c < problem.Classes.Length; c++)
+        {
+            var groupClass = problem.Classes[c];
+            var next = 0;
+            for (var i = 0; i < groupClass.Windows.Length; i++)
+            {
+                var n = (int)Math.Floor(Counts[c][i] + 1e-6);
+                for (var k = 0; k < n && next < groupClass.Members.Length; k++)
+                    windowOf[groupClass.Members[next++]] = groupClass.Windows[i];
+            }
+        }
+        return windowOf;
+    }
+}

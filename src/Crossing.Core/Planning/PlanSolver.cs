@@ -1,0 +1,130 @@
+using System.Diagnostics;
+
+namespace Crossing.Core.Planning;
+
+/// <summary>
+/// Chooses who travels in which window. The pipeline: the greedy baseline; the LP relaxation (GLOP) for a proven bound
+/// and a rounded plan; CP-SAT on the class model, hinted with the better of the two, for the rest of the time; then
+/// every group that still fits is added, most urgent first. The reported bound is the smaller of CP-SAT's and the LP's.
+/// </summary>
+public static class PlanSolver
+{
+    public static PlanResult Solve(PlanningInstance instance, PlanOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new PlanOptions();
+        var clock = Stopwatch.StartNew();
+        if (options.CostBasis is { } basis)
+            instance = instance with { CostBasis = basis };
+        var problem = new PlanningProblem(instance);
+        var urgency = UrgencyOrder(problem);
+
+        var greedy = Greedy(problem, urgency);
+        var best = greedy.Snapshot();
+        var bestValue = problem.Objective(best);
+        Report(options, clock, $"{problem.GroupCount} groups in {problem.Classes.Length} classes; greedy {bestValue}");
+
+        var bound = UpperBoundWithoutCapacityOrCash(problem);
+        long? lpBound = null;
+        if (problem.Classes.Length > 0 && bestValue < bound)
+        {
+            var lp = LpRelaxation.Solve(problem, Remaining(options, clock) * 0.4);
+            if (lp is not null)
+            {
+                lpBound = lp.Bound;
+                Report(options, clock, $"LP bound {lp.Bound}");
+                bound = Math.Min(bound, lp.Bound);
+                if (PlanState.TryLoad(problem, lp.Round(problem), out var rounded))
+                {
+                    rounded.FillByUrgency(urgency);
+                    Report(options, clock, $"LP rounded and filled {problem.Objective(rounded.WindowOf)}");
+                    Keep(problem, rounded.Snapshot(), ref best, ref bestValue);
+                }
+            }
+
+            // Leave a little time for explanations and the funding gap, which are cheap and constructive.
+            var cpTime = Remaining(options, clock) - TimeSpan.FromMilliseconds(Math.Min(500, options.TimeLimit.TotalMilliseconds * 0.05));
+            if (bestValue < bound && cpTime > TimeSpan.FromMilliseconds(50))
+            {
+                var outcome = new CpSatPlanModel(problem).Solve(best, cpTime, options.Workers, ct);
+                bound = Math.Min(bound, outcome.Bound);
+                Report(options, clock, $"CP-SAT {(outcome.WindowOf is null ? "no plan" : problem.Objective(outcome.WindowOf))}, bound {outcome.Bound}");
+                if (outcome.WindowOf is { } found && PlanState.TryLoad(problem, found, out var state))
+                {
+                    state.FillByUrgency(urgency);
+                    Keep(problem, state.Snapshot(), ref best, ref bestValue);
+                }
+            }
+        }
+        if (!PlanState.TryLoad(problem, best, out var final))
+            throw new InvalidOperationException("The planner produced an infeasible plan.");
+        final.FillByUrgency(urgency);
+        best = final.Snapshot();
+        bestValue = problem.Objective(best);
+        // Both bounds are proven, so this only guards against floating-point trouble in a relaxation; tests check the LP bound itself.
+        bound = Math.Max(bound, bestValue);
+
+        var waiting = PlanExplainer.Explain(problem, final, urgency);
+        var gap = PlanExplainer.FundingGap(problem, best, urgency, options.FundingGapGroups);
+        var assignments = Enumerable.Range(0, problem.GroupCount).Where(g => best[g] >= 0)
+            .Select(g => new PlanAssignment(instance.Groups[g].Id, instance.Windows[best[g]].Id)).ToList();
+        return new PlanResult(
+            bestValue >= bound ? PlanStatus.Optimal : PlanStatus.Feasible,
+            problem.Unscale(bestValue),
+            problem.Unscale(bound),
+            clock.Elapsed,
+            assignments,
+            waiting,
+            gap,
+            problem.Unscale(problem.Objective(greedy.WindowOf)),
+            lpBound is { } l ? problem.Unscale(l) : null,
+            instance.CostBasis);
+    }
+
+    /// <summary>The baseline staff would do by hand: most urgent first, each into the earliest window that still fits it.</summary>
+    public static decimal GreedyObjective(PlanningInstance instance)
+    {
+        var problem = new PlanningProblem(instance);
+        var greedy = Greedy(problem, UrgencyOrder(problem));
+        return problem.Unscale(problem.Objective(greedy.WindowOf));
+    }
+
+    internal static PlanState Greedy(PlanningProblem problem, IReadOnlyList<int> urgency)
+    {
+        var state = new PlanState(problem);
+        state.FillByUrgency(urgency);
+        return state;
+    }
+
+    /// <summary>Most urgent first: highest weight, then the nearest deadline, then the order of the instance.</summary>
+    internal static int[] UrgencyOrder(PlanningProblem problem)
+    {
+        var groups = problem.Instance.Groups;
+        return [.. Enumerable.Range(0, problem.GroupCount)
+            .OrderByDescending(g => groups[g].Weight)
+            .ThenBy(g => groups[g].Deadline ?? DateOnly.MaxValue)
+            .ThenBy(g => g)];
+    }
+
+    /// <summary>Every group that has a window at all travels: a bound that needs no solver, and exact when nothing binds.</summary>
+    private static long UpperBoundWithoutCapacityOrCash(PlanningProblem problem) =>
+        Enumerable.Range(0, problem.GroupCount).Where(g => problem.Eligible[g].Length > 0).Sum(g => problem.Value[g]);
+
+    private static void Keep(PlanningProblem problem, int[] candidate, ref int[] best, ref long bestValue)
+    {
+        var value = problem.Objective(candidate);
+        if (value > bestValue)
+        {
+            best = candidate;
+            bestValue = value;
+        }
+    }
+
+    private static void Report(PlanOptions options, Stopwatch clock, string stage) =>
+        options.Progress?.Report($"{clock.Elapsed.TotalSeconds:0.0} s: {stage}");
+
+    private static TimeSpan Remaining(PlanOptions options, Stopwatch clock)
+    {
+        var left = options.TimeLimit - clock.Elapsed;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+}
