@@ -49,6 +49,7 @@ public static class Cli
             BackupCommands.BuildBackup(context),
             BackupCommands.BuildRestore(context),
             DemoCommands.Build(context),
+            PlanCommands.Build(context),
         };
         try
         {

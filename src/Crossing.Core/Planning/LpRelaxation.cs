@@ -75,12 +75,7 @@ internal sealed class LpRelaxation
             }
         }
 
-        if (Environment.GetEnvironmentVariable("XP_LP") is { } xp)
-            solver.SetSolverSpecificParametersAsString(xp);
-        var t0 = System.Diagnostics.Stopwatch.StartNew();
-        var st = solver.Solve();
-        Console.Error.WriteLine($"LP {st} in {t0.Elapsed.TotalSeconds:0.00}s, {solver.NumVariables()} vars {solver.NumConstraints()} rows, iterations {solver.Iterations()}");
-        if (st != Solver.ResultStatus.OPTIMAL)
+        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
             return null;
         // Allow for GLOP's floating-point tolerances before rounding down to the integer scale.
         var value = objective.Value();

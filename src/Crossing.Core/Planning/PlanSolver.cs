@@ -9,6 +9,12 @@ namespace Crossing.Core.Planning;
 /// </summary>
 public static class PlanSolver
 {
+    /// <summary>
+    /// Up to this many class-window counts CP-SAT works on the whole model (its own portfolio, with the LP plan as hint);
+    /// above it, its presolve alone eats the time and large-neighbourhood steps do better (measured, docs/performance.md).
+    /// </summary>
+    private const int WholeModelLimit = 8_000;
+
     public static PlanResult Solve(PlanningInstance instance, PlanOptions? options = null, CancellationToken ct = default)
     {
         options ??= new PlanOptions();
@@ -42,17 +48,22 @@ public static class PlanSolver
             }
 
             // Leave a little time for explanations and the funding gap, which are cheap and constructive.
-            var cpTime = Remaining(options, clock) - TimeSpan.FromMilliseconds(Math.Min(500, options.TimeLimit.TotalMilliseconds * 0.05));
-            if (bestValue < bound && cpTime > TimeSpan.FromMilliseconds(50))
+            var reserve = TimeSpan.FromMilliseconds(Math.Min(500, options.TimeLimit.TotalMilliseconds * 0.05));
+            if (bestValue < bound && problem.Classes.Sum(c => c.Windows.Length) <= WholeModelLimit)
             {
-                var outcome = new CpSatPlanModel(problem).Solve(best, cpTime, options.Workers, ct);
+                var outcome = new CpSatPlanModel(problem).Solve(best, options.TimeLimit - reserve - clock.Elapsed, options.Workers, ct);
                 bound = Math.Min(bound, outcome.Bound);
-                Report(options, clock, $"CP-SAT {(outcome.WindowOf is null ? "no plan" : problem.Objective(outcome.WindowOf))}, bound {outcome.Bound}");
                 if (outcome.WindowOf is { } found && PlanState.TryLoad(problem, found, out var state))
-                {
-                    state.FillByUrgency(urgency);
                     Keep(problem, state.Snapshot(), ref best, ref bestValue);
-                }
+                Report(options, clock, $"CP-SAT on the whole model: plan {bestValue}, bound {outcome.Bound}");
+            }
+            else if (bestValue < bound)
+            {
+                var search = new LargeNeighbourhoodSearch(problem, urgency, options.Workers);
+                Keep(problem, search.Improve(best, clock, options.TimeLimit - reserve, ct), ref best, ref bestValue);
+                if (search.WholeProblemBound is { } whole)
+                    bound = Math.Min(bound, whole);
+                Report(options, clock, $"large-neighbourhood search: {search.Steps} steps, {search.Improvements} improvements, plan {bestValue}");
             }
         }
         if (!PlanState.TryLoad(problem, best, out var final))

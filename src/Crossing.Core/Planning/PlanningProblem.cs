@@ -51,6 +51,59 @@ internal sealed class PlanningProblem
                 .OrderBy(w => windows[w].Date).ThenBy(w => w)];
         }
 
+        Classes = BuildClasses();
+    }
+
+    /// <summary>
+    /// The part of a plan a large-neighbourhood step re-decides: only <paramref name="free"/> groups, with the capacity and
+    /// cash the other groups of <paramref name="plan"/> leave. Solving it and putting the fixed groups back is a plan of the parent.
+    /// </summary>
+    private PlanningProblem(PlanningProblem parent, int[] free, int[] plan)
+    {
+        Instance = parent.Instance;
+        ParentGroup = free;
+        GroupCount = free.Length;
+        WindowCount = parent.WindowCount;
+        WeightScale = parent.WeightScale;
+        Size = [.. free.Select(g => parent.Size[g])];
+        Value = [.. free.Select(g => parent.Value[g])];
+        PerPersonCost = parent.PerPersonCost;
+        Usable = parent.Usable;
+        Dates = parent.Dates;
+        DateIndex = parent.DateIndex;
+
+        var isFree = new bool[parent.GroupCount];
+        foreach (var g in free)
+            isFree[g] = true;
+        Capacity = (int[])parent.Capacity.Clone();
+        var spentAt = new long[Dates.Length];
+        for (var g = 0; g < parent.GroupCount; g++)
+        {
+            if (isFree[g] || plan[g] < 0)
+                continue;
+            Capacity[plan[g]] -= parent.Size[g];
+            spentAt[DateIndex[plan[g]]] += parent.Cost(g, plan[g]);
+        }
+        // The free groups' spending by each date must fit beside the fixed groups' spending by that date.
+        CashBy = new long[Dates.Length];
+        long fixedBy = 0;
+        for (var d = 0; d < Dates.Length; d++)
+        {
+            fixedBy += spentAt[d];
+            CashBy[d] = parent.CashBy[d] - fixedBy;
+        }
+        Eligible = [.. free.Select(g => parent.Eligible[g].Where(w => Capacity[w] >= parent.Size[g]).ToArray())];
+        Classes = BuildClasses();
+    }
+
+    /// <summary>The sub-problem of <paramref name="free"/> groups around the rest of <paramref name="plan"/>.</summary>
+    public PlanningProblem Around(int[] free, int[] plan) => new(this, free, plan);
+
+    /// <summary>For a sub-problem, each of its groups' index in the parent; null for the whole instance.</summary>
+    public int[]? ParentGroup { get; }
+
+    private GroupClass[] BuildClasses()
+    {
         var classes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var g = 0; g < GroupCount; g++)
         {
@@ -61,7 +114,7 @@ internal sealed class PlanningProblem
                 classes[key] = members = [];
             members.Add(g);
         }
-        Classes = [.. classes.Values.Select(m => new GroupClass(Size[m[0]], Eligible[m[0]], [.. m.OrderByDescending(g => Value[g]).ThenBy(g => g)]))];
+        return [.. classes.Values.Select(m => new GroupClass(Size[m[0]], Eligible[m[0]], [.. m.OrderByDescending(g => Value[g]).ThenBy(g => g)]))];
     }
 
     public PlanningInstance Instance { get; }
