@@ -46,7 +46,7 @@ internal static class PlanExplainer
     /// <summary>
     /// Walks the waiting groups most urgent first. For each whose only blocker is money (a window it may take has room),
     /// it picks the window needing the least extra money, adds that money by the window's date and puts the group in,
-    /// so later entries build on earlier ones. Entries for the same date are merged. The resulting plan is checked
+    /// so later entries build on earlier ones (each entry is extra money on top of the entries before it). The resulting plan is checked
     /// against the instance with the extra income, so every entry is proven to move its groups.
     /// </summary>
     public static List<FundingGapEntry> FundingGap(PlanningProblem problem, int[] plan, IReadOnlyList<int> urgency, int maxGroups)
@@ -67,8 +67,7 @@ internal static class PlanExplainer
 
         var instance = problem.Instance;
         var entries = steps
-            .GroupBy(s => problem.Dates[problem.DateIndex[s.Window]])
-            .Select(d => new FundingGapEntry(d.Key, d.Sum(s => s.Cents) / 100m, [.. d.Select(s => instance.Groups[s.Group].Id)], [.. d.Select(s => instance.Windows[s.Window].Id)]))
+            .Select(s => new FundingGapEntry(problem.Dates[problem.DateIndex[s.Window]], s.Cents / 100m, [instance.Groups[s.Group].Id], [instance.Windows[s.Window].Id]))
             .ToList();
         var funded = new PlanningProblem(instance.WithExtraIncome(entries.Select(e => new PlannedIncome(e.By, e.Amount))));
         if (!PlanState.TryLoad(funded, state.WindowOf, out _))
