@@ -4,17 +4,18 @@ namespace Crossing.Core.Planning;
 
 /// <summary>
 /// The LP relaxation of the class model, solved with GLOP: a proven upper bound on any plan's objective, and
-/// fractional counts per class and window that <see cref="Round"/> turns into a feasible plan for CP-SAT's hint.
+/// fractional counts per class and window that <see cref="Follow"/> turns into a feasible plan to start from.
 /// Aggregating by class does not weaken the relaxation: any fractional per-group solution sums to a class solution
 /// of the same value, and a class solution spreads back evenly over its members.
 /// </summary>
 internal sealed class LpRelaxation
 {
-    private LpRelaxation(long bound, double value, double[][] counts)
+    private LpRelaxation(long bound, double value, double[][] counts, double[] travels)
     {
         Bound = bound;
         Value = value;
         Counts = counts;
+        Travels = travels;
     }
 
     /// <summary>The relaxation's value rounded down to the integer objective scale (no plan can exceed it).</summary>
@@ -24,6 +25,9 @@ internal sealed class LpRelaxation
 
     /// <summary>For each class, the fractional number of its groups in each of the class's windows.</summary>
     public double[][] Counts { get; }
+
+    /// <summary>For each group, the fraction of it the relaxation lets travel.</summary>
+    public double[] Travels { get; }
 
     public static LpRelaxation? Solve(PlanningProblem problem, TimeSpan limit)
     {
@@ -51,6 +55,7 @@ internal sealed class LpRelaxation
         }
 
         var counts = new Variable[problem.Classes.Length][];
+        var travelVariables = new Variable?[problem.GroupCount];
         for (var c = 0; c < problem.Classes.Length; c++)
         {
             var groupClass = problem.Classes[c];
@@ -69,7 +74,7 @@ internal sealed class LpRelaxation
             }
             foreach (var g in groupClass.Members)
             {
-                var travels = solver.MakeNumVar(0, 1, "");
+                var travels = travelVariables[g] = solver.MakeNumVar(0, 1, "");
                 link.SetCoefficient(travels, -1);
                 objective.SetCoefficient(travels, problem.Value[g]);
             }
@@ -80,24 +85,43 @@ internal sealed class LpRelaxation
         // Allow for GLOP's floating-point tolerances before rounding down to the integer scale.
         var value = objective.Value();
         var bound = (long)Math.Floor(value * (1 + 1e-9) + 1e-6);
-        return new LpRelaxation(bound, value, [.. counts.Select(row => row.Select(v => v.SolutionValue()).ToArray())]);
+        return new LpRelaxation(bound, value, [.. counts.Select(row => row.Select(v => v.SolutionValue()).ToArray())],
+            [.. travelVariables.Select(v => v?.SolutionValue() ?? 0)]);
     }
 
-    /// <summary>Rounds each class's counts down and puts its heaviest members into those windows: always feasible.</summary>
-    public int[] Round(PlanningProblem problem)
+    /// <summary>
+    /// A plan that follows the relaxation: groups the LP lets travel most fully go first, each into the window its class
+    /// uses most in the LP that still has room and money, else into the earliest that does. Always feasible.
+    /// </summary>
+    public PlanState Follow(PlanningProblem problem)
     {
-        var windowOf = Enumerable.Repeat(-1, problem.GroupCount).ToArray();
+        var state = new PlanState(problem);
+        var preference = new int[problem.GroupCount][];
         for (var c = 0; c < problem.Classes.Length; c++)
         {
             var groupClass = problem.Classes[c];
-            var next = 0;
-            for (var i = 0; i < groupClass.Windows.Length; i++)
-            {
-                var n = (int)Math.Floor(Counts[c][i] + 1e-6);
-                for (var k = 0; k < n && next < groupClass.Members.Length; k++)
-                    windowOf[groupClass.Members[next++]] = groupClass.Windows[i];
-            }
+            var windows = Enumerable.Range(0, groupClass.Windows.Length).Where(i => Counts[c][i] > 1e-6).OrderByDescending(i => Counts[c][i]).Select(i => groupClass.Windows[i]).ToArray();
+            foreach (var g in groupClass.Members)
+                preference[g] = windows;
         }
-        return windowOf;
+        var order = Enumerable.Range(0, problem.GroupCount).Where(g => Travels[g] > 1e-6)
+            .OrderByDescending(g => Travels[g]).ThenByDescending(g => problem.Value[g]).ThenBy(g => g);
+        foreach (var g in order)
+        {
+            var slack = state.SlackByDate();
+            var placed = false;
+            foreach (var w in preference[g] ?? [])
+            {
+                if (state.Fits(g, w, slack))
+                {
+                    state.Place(g, w);
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed)
+                state.TryPlaceEarliest(g);
+        }
+        return state;
     }
 }

@@ -9,38 +9,42 @@ internal static class PlanExplainer
     {
         var instance = problem.Instance;
         var closed = new HashSet<string>(instance.Routes?.Where(r => r.Status != PlanRouteStatus.Open).Select(r => r.Id) ?? [], StringComparer.Ordinal);
+        var windowsByRoute = instance.Windows.ToLookup(w => w.Route, StringComparer.Ordinal);
         var slack = plan.SlackByDate();
         var reasons = new List<WaitingReason>();
         foreach (var g in urgency)
         {
             if (plan.WindowOf[g] >= 0)
                 continue;
-            var group = instance.Groups[g];
-            var onRoutes = instance.Windows.Where(w => group.Routes.Contains(w.Route, StringComparer.Ordinal)).ToList();
-            var open = onRoutes.Where(w => !closed.Contains(w.Route)).ToList();
-            var inTime = open.Where(w => w.Date >= instance.Start && (group.Deadline is not { } deadline || w.Date <= deadline)).ToList();
-            (WaitingReasonCode Code, object[] Arguments) reason;
-            if (group.Routes.Count == 0)
-                reason = (WaitingReasonCode.NoRoutes, []);
-            else if (onRoutes.Count == 0)
-                reason = (WaitingReasonCode.NoWindowOnRoutes, []);
-            else if (open.Count == 0)
-                reason = (WaitingReasonCode.RouteClosed, []);
-            else if (inTime.Count == 0)
-                reason = group.Deadline is { } deadline
-                    ? (WaitingReasonCode.NoWindowBeforeDeadline, [Day(instance.Start), Day(deadline)])
-                    : (WaitingReasonCode.NoWindowAfterStart, [Day(instance.Start)]);
-            else if (problem.Eligible[g].Length == 0)
-                reason = (WaitingReasonCode.TooLargeForAnyWindow, [group.Size]);
-            else if (CheapestShortfall(problem, plan, g, slack) is { } money)
-                reason = (WaitingReasonCode.Money, [Money(money.Cents), Day(problem.Dates[problem.DateIndex[money.Window]]), instance.Windows[money.Window].Id]);
-            else
-                reason = (WaitingReasonCode.CapacityFull, []);
-            reasons.Add(new WaitingReason(group.Id, reason.Code,
-                PlanReasons.Format(reason.Code, PlanReasons.English, reason.Arguments),
-                PlanReasons.Format(reason.Code, PlanReasons.Korean, reason.Arguments)));
+            var (code, arguments) = Reason(g);
+            reasons.Add(new WaitingReason(instance.Groups[g].Id, code,
+                PlanReasons.Format(code, PlanReasons.English, arguments),
+                PlanReasons.Format(code, PlanReasons.Korean, arguments)));
         }
         return reasons;
+
+        (WaitingReasonCode, object[]) Reason(int g)
+        {
+            // It could take a window: then room or money holds it back (money when some window still has room).
+            if (problem.Eligible[g].Length > 0)
+                return CheapestShortfall(problem, plan, g, slack) is { } money
+                    ? (WaitingReasonCode.Money, [Money(money.Cents), Day(problem.Dates[problem.DateIndex[money.Window]]), instance.Windows[money.Window].Id])
+                    : (WaitingReasonCode.CapacityFull, []);
+            var group = instance.Groups[g];
+            var onRoutes = group.Routes.SelectMany(r => windowsByRoute[r]).ToList();
+            var open = onRoutes.Where(w => !closed.Contains(w.Route)).ToList();
+            if (group.Routes.Count == 0)
+                return (WaitingReasonCode.NoRoutes, []);
+            if (onRoutes.Count == 0)
+                return (WaitingReasonCode.NoWindowOnRoutes, []);
+            if (open.Count == 0)
+                return (WaitingReasonCode.RouteClosed, []);
+            if (!open.Any(w => w.Date >= instance.Start && (group.Deadline is not { } last || w.Date <= last)))
+                return group.Deadline is { } deadline
+                    ? (WaitingReasonCode.NoWindowBeforeDeadline, [Day(instance.Start), Day(deadline)])
+                    : (WaitingReasonCode.NoWindowAfterStart, [Day(instance.Start)]);
+            return (WaitingReasonCode.TooLargeForAnyWindow, [group.Size]);
+        }
     }
 
     /// <summary>

@@ -39,16 +39,14 @@ public static class PlanSolver
                 lpBound = lp.Bound;
                 Report(options, clock, $"LP bound {lp.Bound}");
                 bound = Math.Min(bound, lp.Bound);
-                if (PlanState.TryLoad(problem, lp.Round(problem), out var rounded))
-                {
-                    rounded.FillByUrgency(urgency);
-                    Report(options, clock, $"LP rounded and filled {problem.Objective(rounded.WindowOf)}");
-                    Keep(problem, rounded.Snapshot(), ref best, ref bestValue);
-                }
+                var followed = lp.Follow(problem);
+                followed.FillByUrgency(urgency);
+                Report(options, clock, $"plan following the LP {problem.Objective(followed.WindowOf)}");
+                Keep(problem, followed.Snapshot(), ref best, ref bestValue);
             }
 
             // Leave a little time for explanations and the funding gap, which are cheap and constructive.
-            var reserve = TimeSpan.FromMilliseconds(Math.Min(500, options.TimeLimit.TotalMilliseconds * 0.05));
+            var reserve = TimeSpan.FromMilliseconds(Math.Min(2_000, options.TimeLimit.TotalMilliseconds * 0.05));
             if (bestValue < bound && problem.Classes.Sum(c => c.Windows.Length) <= WholeModelLimit)
             {
                 var outcome = new CpSatPlanModel(problem).Solve(best, options.TimeLimit - reserve - clock.Elapsed, options.Workers, ct);
@@ -76,6 +74,7 @@ public static class PlanSolver
 
         var waiting = PlanExplainer.Explain(problem, final, urgency);
         var gap = PlanExplainer.FundingGap(problem, best, urgency, options.FundingGapGroups);
+        Report(options, clock, $"explained {waiting.Count} waiting groups; funding gap for {gap.Count}");
         var assignments = Enumerable.Range(0, problem.GroupCount).Where(g => best[g] >= 0)
             .Select(g => new PlanAssignment(instance.Groups[g].Id, instance.Windows[best[g]].Id)).ToList();
         return new PlanResult(

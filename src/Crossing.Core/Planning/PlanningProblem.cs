@@ -51,7 +51,7 @@ internal sealed class PlanningProblem
                 .OrderBy(w => windows[w].Date).ThenBy(w => w)];
         }
 
-        Classes = BuildClasses();
+        classes = new Lazy<GroupClass[]>(BuildClasses);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ internal sealed class PlanningProblem
             CashBy[d] = parent.CashBy[d] - fixedBy;
         }
         Eligible = [.. free.Select(g => parent.Eligible[g].Where(w => Capacity[w] >= parent.Size[g]).ToArray())];
-        Classes = BuildClasses();
+        classes = new Lazy<GroupClass[]>(BuildClasses);
     }
 
     /// <summary>The sub-problem of <paramref name="free"/> groups around the rest of <paramref name="plan"/>.</summary>
@@ -147,7 +147,10 @@ internal sealed class PlanningProblem
     /// <summary>For each group, the usable windows it may take (route, deadline, the window can hold it at all), by date.</summary>
     public int[][] Eligible { get; }
 
-    public GroupClass[] Classes { get; }
+    /// <summary>Built on first use: checking a plan against an instance needs no classes.</summary>
+    public GroupClass[] Classes => classes.Value;
+
+    private readonly Lazy<GroupClass[]> classes;
 
     public long Cost(int group, int window) => PerPersonCost[window] * Size[group];
 
