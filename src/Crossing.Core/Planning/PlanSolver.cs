@@ -52,7 +52,10 @@ public static class PlanSolver
                 var outcome = new CpSatPlanModel(problem).Solve(best, options.TimeLimit - reserve - clock.Elapsed, options.Workers, ct);
                 bound = Math.Min(bound, outcome.Bound);
                 if (outcome.WindowOf is { } found && PlanState.TryLoad(problem, found, out var state))
+                {
+                    state.FillByUrgency(urgency);
                     Keep(problem, state.Snapshot(), ref best, ref bestValue);
+                }
                 Report(options, clock, $"CP-SAT on the whole model: plan {bestValue}, bound {outcome.Bound}");
             }
             else if (bestValue < bound)
