@@ -47,6 +47,11 @@ public static class PlanSolver
 
             // Leave a little time for explanations and the funding gap, which are cheap and constructive.
             var reserve = TimeSpan.FromMilliseconds(Math.Min(2_000, options.TimeLimit.TotalMilliseconds * 0.05));
+            if (bestValue < bound)
+            {
+                Keep(problem, SwapSearch.Improve(problem, best, urgency, clock, clock.Elapsed + (options.TimeLimit - clock.Elapsed) / 8), ref best, ref bestValue);
+                Report(options, clock, $"moves and swaps: plan {bestValue}");
+            }
             if (bestValue < bound && problem.Classes.Sum(c => c.Windows.Length) <= WholeModelLimit)
             {
                 var outcome = new CpSatPlanModel(problem).Solve(best, options.TimeLimit - reserve - clock.Elapsed, options.Workers, ct);

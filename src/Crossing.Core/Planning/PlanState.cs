@@ -96,6 +96,41 @@ internal sealed class PlanState
             spentBy[k] += cost;
     }
 
+    public void Remove(int group)
+    {
+        var window = WindowOf[group];
+        WindowOf[group] = -1;
+        PeopleIn[window] -= problem.Size[group];
+        var cost = problem.Cost(group, window);
+        for (var k = problem.DateIndex[window]; k < spentBy.Length; k++)
+            spentBy[k] -= cost;
+    }
+
+    /// <summary>
+    /// The earliest window a waiting group fits once a travelling group is taken out (-1 if none): the move that
+    /// swaps a lighter traveller for a heavier waiting group.
+    /// </summary>
+    public int FitsInstead(int waiting, int travelling)
+    {
+        var freed = WindowOf[travelling];
+        var freedFrom = problem.DateIndex[freed];
+        var freedCost = problem.Cost(travelling, freed);
+        var slack = new long[spentBy.Length];
+        var running = long.MaxValue;
+        for (var k = spentBy.Length - 1; k >= 0; k--)
+        {
+            running = Math.Min(running, problem.CashBy[k] + extraBy[k] - spentBy[k] + (k >= freedFrom ? freedCost : 0));
+            slack[k] = running;
+        }
+        foreach (var w in problem.Eligible[waiting])
+        {
+            var room = problem.Capacity[w] - PeopleIn[w] + (w == freed ? problem.Size[travelling] : 0);
+            if (problem.Size[waiting] <= room && problem.Cost(waiting, w) <= slack[problem.DateIndex[w]])
+                return w;
+        }
+        return -1;
+    }
+
     /// <summary>Extra money arriving by date index <paramref name="d"/> (the funding gap's what-if).</summary>
     public void AddExtra(int d, long cents)
     {
