@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Crossing.Core.Planning;
 
 namespace Crossing.Cli;
@@ -11,6 +13,9 @@ namespace Crossing.Cli;
 /// </summary>
 internal static class PlanCommands
 {
+    /// <summary>Korean reasons stay readable Hangul rather than \u escapes; the output goes to a terminal or a file, never into HTML.</summary>
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Build(CliContext context)
     {
         var input = new Option<FileInfo?>("--input") { Description = "A planning instance (JSON, docs/planner-format.md)." };
@@ -47,9 +52,12 @@ internal static class PlanCommands
                 await AtomicFile.WriteAsync(exportFile.FullName, PlanningInstanceJson.Write(instance), ct);
 
             var json = result.GetValue(Cli.Json);
-            var progress = json ? null : new Progress<string>(line => context.Error.WriteLine("planning: " + line));
+            var progress = json ? null : new StageLines(context.Error);
             var planned = PlanSolver.Solve(instance, new PlanOptions { TimeLimit = TimeSpan.FromSeconds(limit), Progress = progress }, ct);
-            context.Report(result, ToJson(planned), ToText(planned));
+            if (json)
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(planned), ReadableJson));
+            else
+                await context.Out.WriteLineAsync(ToText(planned));
             return Cli.Ok;
         });
         return plan;
@@ -85,4 +93,10 @@ internal static class PlanCommands
 
     /// <summary>Without trailing zeros, so 9000.00 prints as 9000.</summary>
     private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+}
+
+/// <summary>Writes each solver stage at once, in order (Progress&lt;T&gt; would post them to the thread pool, late and unordered).</summary>
+internal sealed class StageLines(TextWriter error) : IProgress<string>
+{
+    public void Report(string value) => error.WriteLine("planning: " + value);
 }

@@ -27,7 +27,7 @@ public static class PlanSolver
         var greedy = Greedy(problem, urgency);
         var best = greedy.Snapshot();
         var bestValue = problem.Objective(best);
-        Report(options, clock, $"{problem.GroupCount} groups in {problem.Classes.Length} classes; greedy {bestValue}");
+        Report(options, clock, $"{problem.GroupCount} groups in {problem.Classes.Length} classes; greedy {problem.Unscale(bestValue)}");
 
         var bound = UpperBoundWithoutCapacityOrCash(problem);
         long? lpBound = null;
@@ -37,11 +37,11 @@ public static class PlanSolver
             if (lp is not null)
             {
                 lpBound = lp.Bound;
-                Report(options, clock, $"LP bound {lp.Bound}");
+                Report(options, clock, $"LP bound {problem.Unscale(lp.Bound)}");
                 bound = Math.Min(bound, lp.Bound);
                 var followed = lp.Follow(problem);
                 followed.FillByUrgency(urgency);
-                Report(options, clock, $"plan following the LP {problem.Objective(followed.WindowOf)}");
+                Report(options, clock, $"plan following the LP {problem.Unscale(problem.Objective(followed.WindowOf))}");
                 Keep(problem, followed.Snapshot(), ref best, ref bestValue);
             }
 
@@ -50,7 +50,7 @@ public static class PlanSolver
             if (bestValue < bound)
             {
                 Keep(problem, SwapSearch.Improve(problem, best, urgency, clock, clock.Elapsed + (options.TimeLimit - clock.Elapsed) / 8), ref best, ref bestValue);
-                Report(options, clock, $"moves and swaps: plan {bestValue}");
+                Report(options, clock, $"moves and swaps: plan {problem.Unscale(bestValue)}");
             }
             if (bestValue < bound && problem.Classes.Sum(c => c.Windows.Length) <= WholeModelLimit)
             {
@@ -61,7 +61,7 @@ public static class PlanSolver
                     state.FillByUrgency(urgency);
                     Keep(problem, state.Snapshot(), ref best, ref bestValue);
                 }
-                Report(options, clock, $"CP-SAT on the whole model: plan {bestValue}, bound {outcome.Bound}");
+                Report(options, clock, $"CP-SAT on the whole model: plan {problem.Unscale(bestValue)}, bound {(outcome.Bound == long.MaxValue ? "none" : problem.Unscale(outcome.Bound))}");
             }
             else if (bestValue < bound)
             {
@@ -69,7 +69,7 @@ public static class PlanSolver
                 Keep(problem, search.Improve(best, clock, options.TimeLimit - reserve, ct), ref best, ref bestValue);
                 if (search.WholeProblemBound is { } whole)
                     bound = Math.Min(bound, whole);
-                Report(options, clock, $"large-neighbourhood search: {search.Steps} steps, {search.Improvements} improvements, plan {bestValue}");
+                Report(options, clock, $"large-neighbourhood search: {search.Steps} steps, {search.Improvements} improvements, plan {problem.Unscale(bestValue)}");
             }
         }
         if (!PlanState.TryLoad(problem, best, out var final))

@@ -75,6 +75,7 @@ public sealed class PlanCliTests : IDisposable
         Assert.Equal(["G1"], waiting.Select(w => w.GetProperty("group").GetString()));
         Assert.Equal("money", waiting[0].GetProperty("code").GetString());
         Assert.Contains("자금", waiting[0].GetProperty("reasonKo").GetString());
+        Assert.Contains("자금 부족", run.Out);
         var gap = Assert.Single(run.Json.GetProperty("fundingGap").EnumerateArray());
         Assert.Equal("2027-01-10", gap.GetProperty("by").GetString());
         Assert.Equal(7300m, gap.GetProperty("amount").GetDecimal());
