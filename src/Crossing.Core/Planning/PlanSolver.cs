@@ -4,8 +4,10 @@ namespace Crossing.Core.Planning;
 
 /// <summary>
 /// Chooses who travels in which window. The pipeline: the greedy baseline; the LP relaxation (GLOP) for a proven bound
-/// and a rounded plan; CP-SAT on the class model, hinted with the better of the two, for the rest of the time; then
-/// every group that still fits is added, most urgent first. The reported bound is the smaller of CP-SAT's and the LP's.
+/// and a plan that follows it; moves and swaps (<see cref="SwapSearch"/>); then CP-SAT on the whole class model when it
+/// is small, else a large-neighbourhood search of CP-SAT steps; finally every group that still fits is added, most
+/// urgent first. The reported bound is the smaller of CP-SAT's and the LP's; the status is optimal only when the plan
+/// reaches it.
 /// </summary>
 public static class PlanSolver
 {
