@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["blind-index"] = VaultBlindIndexBench.RunAsync,
     ["cases"] = CasesBench.RunAsync,
     ["webhooks"] = WebhookLoad.RunAsync,
+    ["planner"] = PlannerBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
