@@ -73,7 +73,6 @@ public sealed class JourneyLog(
                 problems.Add(("groups", $"Window {window.Code} carries {window.Capacity} people; {booked} are booked and these groups are {people}."));
         }
         problems.ThrowIfAny();
-        using var acting2 = scope.Use(caller);
 
         var legs = await access.Visible(db.Set<RouteLeg>(), caller, Permission.ViewRoutes).Where(l => l.RouteId == route.Id).OrderBy(l => l.Order).ToListAsync(ct);
         var itinerary = await ItineraryAsync(caller, legs, ct);

@@ -14,6 +14,9 @@ public sealed class JourneyOptions
     /// <summary>Days after arrival when a journey's links to routes, legs, partners and safe houses are purged.</summary>
     public int RetentionDays { get; set; } = 90;
 
+    /// <summary>Quartz cron expression (UTC) for the web host's retention job; empty turns the job off.</summary>
+    public string? RetentionSchedule { get; set; } = "0 30 3 * * ?";
+
     /// <summary>How many of a route's most recent journeys with costs feed a window's estimate.</summary>
     public int EstimateFromRecentJourneys { get; set; } = 20;
 

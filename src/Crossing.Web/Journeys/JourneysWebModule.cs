@@ -8,7 +8,11 @@ internal sealed class JourneysWebModule : IWebModule
 {
     public string Name => "journeys";
 
-    public void AddServices(IServiceCollection services) => services.AddDashboardPanel<JourneysPanel>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddDashboardPanel<JourneysPanel>();
+        services.AddHostedService<RetentionScheduler>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapJourneyEndpoints();
 

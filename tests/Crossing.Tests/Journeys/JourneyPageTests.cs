@@ -48,6 +48,12 @@ public sealed class JourneyPageTests
         Assert.Contains($"data-journey=\"{journey}\"", board, StringComparison.Ordinal);
         Assert.Contains("leg 1: Departed", board, StringComparison.Ordinal);
 
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko-KR");
+        var korean = WebUtility.HtmlDecode(await client.GetStringAsync("/journeys/today"));
+        Assert.Contains("<html lang=\"ko\">", korean, StringComparison.Ordinal);
+        Assert.Contains("사고 보고", korean, StringComparison.Ordinal);
+        Assert.Contains("2구간 중 1구간", korean, StringComparison.Ordinal);
+
         var finance = await web.SignedInClientAsync(await web.AddStaffAsync(StaffRole.Finance, ["east"]));
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync("/journeys")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync("/journeys/today")).StatusCode);

@@ -4,6 +4,8 @@ using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
 using Crossing.Core.Security.Vault;
 using Crossing.Tests.Cli;
+using Crossing.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,5 +88,14 @@ public sealed class RetentionTests
         Assert.Equal(0, run.Json.GetProperty("purged").GetArrayLength());
         await using var db = CrossingDatabase.CreateContext(store.Storage);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "bypass:retention"));
+    }
+
+    [Fact]
+    public async Task The_web_host_refuses_to_start_with_a_retention_schedule_that_is_not_cron()
+    {
+        await using var web = await WebFactory.CreateAsync();
+        await using var app = web.WithWebHostBuilder(b => b.UseSetting("Crossing:Journeys:RetentionSchedule", "every night"));
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("RetentionSchedule", e.ToString(), StringComparison.Ordinal);
     }
 }
