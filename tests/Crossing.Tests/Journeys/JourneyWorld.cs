@@ -1,5 +1,6 @@
 using Crossing.Core.Cases;
 using Crossing.Core.Journeys;
+using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,9 @@ public sealed class JourneyWorld : IAsyncDisposable
     public TestStore Store { get; }
     public StaffCaller Coordinator { get; private set; } = null!;
 
-    public static async Task<JourneyWorld> CreateAsync()
+    public static async Task<JourneyWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var world = new JourneyWorld(await TestStore.CreateAsync());
+        var world = new JourneyWorld(await TestStore.CreateAsync(provider));
         await using var scope = world.Store.Scope();
         var staff = scope.ServiceProvider.GetRequiredService<StaffDirectory>();
         await staff.AddCompartmentAsync("east", "test");

@@ -22,10 +22,11 @@ public sealed class RetentionTests
         new JourneyRetention(sp.GetRequiredService<CrossingDbContext>(), sp.GetRequiredService<Vault>(), sp.GetRequiredService<CompartmentBypass>(),
             sp.GetRequiredService<IAuditLog>(), new JourneyOptions { RetentionDays = 90 }, new Later(TimeSpan.FromDays(daysLater))).RunAsync("system:test"));
 
-    [Fact]
-    public async Task Retention_purges_the_route_links_of_journeys_arrived_long_enough_ago_and_keeps_date_people_and_costs()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Retention_purges_the_route_links_of_journeys_arrived_long_enough_ago_and_keeps_date_people_and_costs(DatabaseProvider provider)
     {
-        await using var world = await JourneyWorld.CreateAsync();
+        await using var world = await JourneyWorld.CreateAsync(provider);
         var houses = new[] { await world.SafeHouseAsync(), await world.SafeHouseAsync(), await world.SafeHouseAsync() };
         var partner = await world.PartnerAsync();
         var route = await world.RouteAsync([(houses[0], houses[1], [partner]), (houses[1], houses[2], [])]);
