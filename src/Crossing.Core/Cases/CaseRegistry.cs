@@ -26,6 +26,9 @@ public sealed record WaitingGroup(string Code, string Compartment, int Score, Da
 /// <summary>An open duplicate alert as a field manager sees it: codes only.</summary>
 public sealed record DuplicateAlertView(Guid Id, string CaseCode, string OtherCaseCode, string RaisedBy, DateTimeOffset RaisedAt);
 
+/// <summary>A family group as other capabilities see it: its code, compartment and members' case codes.</summary>
+public sealed record FamilyGroupMembers(string Code, string Compartment, IReadOnlyList<string> CaseCodes);
+
 public sealed record CaseFilter(string? Compartment = null, CaseStatus? Status = null, int Limit = 500);
 
 /// <summary>
@@ -170,6 +173,22 @@ public sealed class CaseRegistry(
         tracked.ChangeStatus(status, time.GetUtcNow());
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.status:" + status.Slug(), tracked.Code), ct);
         return true;
+    }
+
+    /// <summary>A family group the caller may see, with its members' codes; null otherwise, exactly as for an unknown code.</summary>
+    public async Task<FamilyGroupMembers?> FamilyGroupAsync(StaffCaller caller, string code, CancellationToken ct = default)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        if (!PseudonymousCode.IsWellFormed(normalised, 'G'))
+            return null;
+        using var acting = scope.Use(caller);
+        var group = await access.Visible(db.FamilyGroups.AsNoTracking(), caller, Permission.ViewCases).SingleOrDefaultAsync(g => g.Code == normalised, ct);
+        if (group is null)
+            return null;
+        var members = await access.Visible(db.Cases.AsNoTracking(), caller, Permission.ViewCases)
+            .Where(c => c.FamilyGroupId == group.Id).OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+        var compartment = await db.Compartments.AsNoTracking().Where(c => c.Id == group.CompartmentId).Select(c => c.Name).SingleAsync(ct);
+        return new FamilyGroupMembers(group.Code, compartment, members);
     }
 
     /// <summary>Names of the compartments the caller may record cases in.</summary>

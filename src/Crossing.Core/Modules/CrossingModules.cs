@@ -32,6 +32,7 @@ public static class CrossingModules
         new Security.SecurityModule(),
         new Cases.CasesModule(),
         new Funding.FundingModule(),
+        new Journeys.JourneysModule(),
         new Planning.PlanningModule(),
         new DemoModule(),
     ];

@@ -36,7 +36,6 @@ public static class DashboardServices
 
     internal static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services
-            .AddDashboardPanel<JourneysPanel>()
             .AddDashboardPanel<AlertsPanel>();
 
     /// <summary>Every panel the caller may see, in order.</summary>
@@ -65,8 +64,6 @@ internal abstract class NothingYetPanel(IStringLocalizer<ShellText> l, string ke
             ? new DashboardPanel(key, l[titleKey], null, [], l[titleKey + ".Empty"])
             : null);
 }
-
-internal sealed class JourneysPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "journeys", "Dashboard.Journeys", Permission.ViewRoutes, 200);
 
 /// <summary>Incidents, compromised partners, possible duplicates and reunifications will land here.</summary>
 internal sealed class AlertsPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);

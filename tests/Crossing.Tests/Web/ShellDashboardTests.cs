@@ -25,7 +25,8 @@ public sealed class ShellDashboardTests
         Assert.Contains("<li>route-west</li>", html, StringComparison.Ordinal);
         Assert.Contains("Deadlines coming up", html, StringComparison.Ordinal);
         Assert.Contains("Journeys under way", html, StringComparison.Ordinal);
-        Assert.Contains("Nothing yet: no journey is under way.", html, StringComparison.Ordinal);
+        Assert.Contains("No journey is under way.", html, StringComparison.Ordinal);
+        Assert.Contains("data-panel=\"journeys\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Audit log", html, StringComparison.Ordinal);
     }
 

@@ -31,7 +31,11 @@ public sealed record BypassReason
     public static readonly BypassReason Administration = new("administration",
         "Counts and integrity checks over the whole installation for administrators; no record contents.");
 
-    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, CodeUniqueness, Administration];
+    /// <summary>Retention purges journeys in every compartment N days after arrival; it reads no sealed field.</summary>
+    public static readonly BypassReason Retention = new("retention",
+        "Journeys in every compartment that arrived more than the retention period ago lose their route links and sealed itinerary; nothing is returned but codes.");
+
+    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, CodeUniqueness, Administration, Retention];
 }
 
 /// <summary>

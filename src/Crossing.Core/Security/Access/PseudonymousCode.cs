@@ -17,4 +17,15 @@ public static class PseudonymousCode
 
     public static bool IsWellFormed(string text, char kind) =>
         text.Length >= 6 && text.Length <= 12 && text[0] == kind && text[1] == '-' && text[2..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>A new code no record holds yet: 30^4 = 810,000 codes, lengthened after repeated collisions as the space fills.</summary>
+    public static async Task<string> NewUniqueAsync(char kind, Func<string, Task<bool>> taken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = New(kind, attempt < 8 ? 4 : 6);
+            if (!await taken(code))
+                return code;
+        }
+    }
 }

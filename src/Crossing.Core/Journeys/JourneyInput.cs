@@ -1,0 +1,320 @@
+using System.Globalization;
+using Crossing.Core.Security.Access;
+
+namespace Crossing.Core.Journeys;
+
+/// <summary>Fields a person must correct, named as the JSON or the form names them. Nothing was changed.</summary>
+public sealed class JourneyInputException(IReadOnlyList<(string Field, string Problem)> problems)
+    : Exception("The input is not valid: " + string.Join(", ", problems.Select(p => p.Field)))
+{
+    public JourneyInputException(string field, string problem)
+        : this([(field, problem)])
+    {
+    }
+
+    public IReadOnlyList<(string Field, string Problem)> Problems { get; } = problems;
+}
+
+/// <summary>The caller may not write in that compartment (or it does not exist: the two are not told apart).</summary>
+public sealed class JourneyAccessDeniedException() : Exception("You do not hold that compartment.");
+
+/// <summary>Checks shared by every request model of this module.</summary>
+internal sealed class Problems : List<(string Field, string Problem)>
+{
+    public string? Text(string field, string? value, int max, bool required, string what)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+                Add((field, $"Give the {what}."));
+            return null;
+        }
+        if (trimmed.Length > max)
+            Add((field, $"The {what} is at most {max} characters."));
+        else if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            Add((field, $"The {what} contains control characters."));
+        return trimmed;
+    }
+
+    public string? Code(string field, string? value, char kind, string what)
+    {
+        var code = value?.Trim().ToUpperInvariant() ?? "";
+        if (!PseudonymousCode.IsWellFormed(code, kind))
+        {
+            Add((field, $"A {what} code looks like {kind}-7K3Q."));
+            return null;
+        }
+        return code;
+    }
+
+    public static bool TryEnum<T>(string? text, out T value) where T : struct, Enum
+    {
+        var cleaned = text?.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return Enum.TryParse(cleaned, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(cleaned, out _);
+    }
+
+    public static string Choices<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => v.Slug()));
+
+    public void ThrowIfAny()
+    {
+        if (Count > 0)
+            throw new JourneyInputException([.. this]);
+    }
+}
+
+public static class JourneyVocabulary
+{
+    /// <summary>"PartnerNoShow" → "partner-no-show".</summary>
+    public static string Slug<T>(this T value) where T : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
+
+public sealed record PartnerInput
+{
+    public string? Compartment { get; set; }
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+    public string? Contact { get; set; }
+    public string? Notes { get; set; }
+
+    internal (string Compartment, PartnerRole Role, PartnerIdentity Identity) Validate()
+    {
+        var p = new Problems();
+        var compartment = p.Text("compartment", Compartment, 40, true, "compartment");
+        var name = p.Text("name", Name, 200, true, "name");
+        if (!Problems.TryEnum<PartnerRole>(Role, out var role))
+            p.Add(("role", "Role is one of: " + Problems.Choices<PartnerRole>() + "."));
+        var contact = p.Text("contact", Contact, 500, false, "contact");
+        var notes = p.Text("notes", Notes, 4000, false, "notes");
+        p.ThrowIfAny();
+        return (compartment!.ToLowerInvariant(), role, new PartnerIdentity(name!, contact, notes));
+    }
+
+    public override string ToString() => "[partner input]";
+}
+
+public sealed record SafeHouseInput
+{
+    public string? Compartment { get; set; }
+    public string? Name { get; set; }
+    public string? Address { get; set; }
+    public string? Contact { get; set; }
+
+    internal (string Compartment, SafeHouseIdentity Identity) Validate()
+    {
+        var p = new Problems();
+        var compartment = p.Text("compartment", Compartment, 40, true, "compartment");
+        var name = p.Text("name", Name, 200, true, "name");
+        var address = p.Text("address", Address, 500, true, "address");
+        var contact = p.Text("contact", Contact, 500, false, "contact");
+        p.ThrowIfAny();
+        return (compartment!.ToLowerInvariant(), new SafeHouseIdentity(name!, address!, contact));
+    }
+
+    public override string ToString() => "[safe-house input]";
+}
+
+public sealed record LegInput
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public List<string>? Partners { get; set; }
+}
+
+public sealed record RouteInput
+{
+    public string? Compartment { get; set; }
+    public string? Name { get; set; }
+    public List<LegInput>? Legs { get; set; }
+
+    internal (string Compartment, string Name, List<(string From, string To, List<string> Partners)> Legs) Validate()
+    {
+        var p = new Problems();
+        var compartment = p.Text("compartment", Compartment, 40, true, "compartment");
+        var name = p.Text("name", Name, 80, true, "route's working name");
+        var legs = new List<(string, string, List<string>)>();
+        if (Legs is not { Count: > 0 })
+            p.Add(("legs", "A route has at least one leg."));
+        else if (Legs.Count > 30)
+            p.Add(("legs", "A route has at most 30 legs."));
+        else
+        {
+            string? previousTo = null;
+            for (var i = 0; i < Legs.Count; i++)
+            {
+                var leg = Legs[i] ?? new LegInput();
+                var from = p.Code($"legs[{i}].from", leg.From, 'H', "safe-house");
+                var to = p.Code($"legs[{i}].to", leg.To, 'H', "safe-house");
+                if (from is not null && from == to)
+                    p.Add(($"legs[{i}].to", "A leg goes to another safe house."));
+                if (previousTo is not null && from is not null && from != previousTo)
+                    p.Add(($"legs[{i}].from", $"Leg {i + 1} starts where leg {i} ends ({previousTo})."));
+                previousTo = to;
+                var partners = new List<string>();
+                foreach (var (code, j) in (leg.Partners ?? []).Select((c, j) => (c, j)))
+                {
+                    if (p.Code($"legs[{i}].partners[{j}]", code, 'P', "partner") is { } ok && !partners.Contains(ok))
+                        partners.Add(ok);
+                }
+                legs.Add((from ?? "", to ?? "", partners));
+            }
+        }
+        p.ThrowIfAny();
+        return (compartment!.ToLowerInvariant(), name!, legs);
+    }
+}
+
+public sealed record WindowInput
+{
+    public string? Date { get; set; }
+    public int? Capacity { get; set; }
+    public string? Currency { get; set; }
+    public decimal? MedianPerPerson { get; set; }
+    public decimal? P80PerPerson { get; set; }
+    public string? Reason { get; set; }
+
+    internal (DateOnly Date, int Capacity, string Currency, (long Median, long P80, string Reason)? Given) Validate(DateOnly today)
+    {
+        var p = new Problems();
+        var date = today;
+        if (string.IsNullOrWhiteSpace(Date) || !DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            p.Add(("date", "Write the date as YYYY-MM-DD."));
+        else if (date < today)
+            p.Add(("date", "A window cannot be in the past."));
+        else if (date > today.AddYears(2))
+            p.Add(("date", "A window is at most two years ahead."));
+        if (Capacity is not { } capacity || capacity <= 0)
+            p.Add(("capacity", "Capacity is the number of people the window can carry: more than zero."));
+        else if (capacity > 200)
+            p.Add(("capacity", "Capacity is at most 200 people."));
+        var currency = "USD";
+        if (Currency is not null && !Currencies.TryNormalise(Currency, out currency))
+            p.Add(("currency", Currencies.Problem));
+        (long, long, string)? given = null;
+        if (MedianPerPerson is not null || P80PerPerson is not null)
+        {
+            var median = Amount(p, "medianPerPerson", MedianPerPerson, currency);
+            var p80 = Amount(p, "p80PerPerson", P80PerPerson, currency);
+            var reason = p.Text("reason", Reason, 200, true, "reason for giving the estimate by hand");
+            if (median is not null && p80 is not null && p80 < median)
+                p.Add(("p80PerPerson", "The 80th percentile is at least the median."));
+            if (median is not null && p80 is not null && reason is not null)
+                given = (median.Value, p80.Value, reason);
+        }
+        p.ThrowIfAny();
+        return (date, Capacity!.Value, currency, given);
+    }
+
+    internal static long? Amount(Problems p, string field, decimal? amount, string currency)
+    {
+        if (amount is not { } value || value <= 0)
+        {
+            p.Add((field, "The amount is more than zero."));
+            return null;
+        }
+        if (!Currencies.TryNormalise(currency, out var known))
+            return null;
+        var minor = Currencies.ToMinor(value, known);
+        if (minor is null)
+            p.Add((field, $"The amount has more decimals than {known} has."));
+        return minor;
+    }
+}
+
+public sealed record JourneyInput
+{
+    public string? Route { get; set; }
+    public string? Window { get; set; }
+    public List<string>? Groups { get; set; }
+
+    internal (string Route, string Window, List<string> Groups) Validate()
+    {
+        var p = new Problems();
+        var route = p.Code("route", Route, 'R', "route");
+        var window = p.Code("window", Window, 'W', "window");
+        var groups = new List<string>();
+        if (Groups is not { Count: > 0 })
+            p.Add(("groups", "Name at least one family group (G-…)."));
+        else
+            foreach (var (g, i) in Groups.Select((g, i) => (g, i)))
+                if (p.Code($"groups[{i}]", g, 'G', "family group") is { } ok && !groups.Contains(ok))
+                    groups.Add(ok);
+        p.ThrowIfAny();
+        return (route!, window!, groups);
+    }
+}
+
+public sealed record CheckInInput
+{
+    public int? Leg { get; set; }
+    public string? Status { get; set; }
+    public string? Incident { get; set; }
+    public string? Severity { get; set; }
+
+    internal (int Leg, CheckInStatus Status, IncidentKind? Incident, IncidentSeverity? Severity) Validate()
+    {
+        var p = new Problems();
+        if (Leg is null)
+            p.Add(("leg", "Give the leg number (1 is the first leg)."));
+        if (!Problems.TryEnum<CheckInStatus>(Status, out var status))
+            p.Add(("status", "Status is one of: " + Problems.Choices<CheckInStatus>() + "."));
+        IncidentKind? kind = null;
+        IncidentSeverity? severity = null;
+        if (status == CheckInStatus.Incident)
+        {
+            if (Problems.TryEnum<IncidentKind>(Incident, out var k))
+                kind = k;
+            else
+                p.Add(("incident", "Incident is one of: " + Problems.Choices<IncidentKind>() + "."));
+            if (Problems.TryEnum<IncidentSeverity>(Severity, out var s))
+                severity = s;
+            else
+                p.Add(("severity", "Severity is one of: " + Problems.Choices<IncidentSeverity>() + "."));
+        }
+        else if (!string.IsNullOrWhiteSpace(Incident) || !string.IsNullOrWhiteSpace(Severity))
+        {
+            p.Add(("status", "Incident and severity go with the status incident."));
+        }
+        p.ThrowIfAny();
+        return (Leg!.Value, status, kind, severity);
+    }
+}
+
+public sealed record CostInput
+{
+    public int? Leg { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Currency { get; set; }
+
+    internal (int Leg, long AmountMinor, string Currency) Validate()
+    {
+        var p = new Problems();
+        if (Leg is null)
+            p.Add(("leg", "Give the leg number the cost belongs to."));
+        string currency = "";
+        if (string.IsNullOrWhiteSpace(Currency))
+            p.Add(("currency", "Give the currency (ISO 4217 code, such as CNY)."));
+        else if (!Currencies.TryNormalise(Currency, out currency))
+            p.Add(("currency", Currencies.Problem));
+        var minor = WindowInput.Amount(p, "amount", Amount, currency);
+        p.ThrowIfAny();
+        return (Leg!.Value, minor!.Value, currency);
+    }
+}
+
+public sealed record NeedInput
+{
+    public string? Person { get; set; }
+    public string? Need { get; set; }
+
+    internal (string Person, NeedKind Need) Validate()
+    {
+        var p = new Problems();
+        var person = p.Code("person", Person, 'C', "case");
+        if (!Problems.TryEnum<NeedKind>(Need, out var need))
+            p.Add(("need", "Need is one of: " + Problems.Choices<NeedKind>() + "."));
+        p.ThrowIfAny();
+        return (person!, need);
+    }
+}

@@ -1,0 +1,278 @@
+using System.Text.Json.Serialization;
+using Crossing.Core.Journeys;
+using Crossing.Core.Security.Access;
+using Crossing.Web.Security;
+using Crossing.Web.Shell;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crossing.Web.Journeys;
+
+/// <summary>
+/// The routes and journeys API. The caller comes from the token or cookie, never from the body. A partner, safe
+/// house, route, window or journey of another compartment gets exactly the same 404 (same bytes) as an unknown
+/// code; roles without route access get it for every route here.
+/// </summary>
+public static class JourneyEndpoints
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public sealed record CreatedResponse(string Code);
+
+    public sealed record PartnerResponse(string Code, string Compartment, string Role, bool Compromised, string Name, string? Contact, string? Notes);
+
+    public sealed record SafeHouseResponse(string Code, string Compartment, bool Compromised, string Name, string Address, string? Contact);
+
+    public sealed record LegResponse(int Order, string From, string To, IReadOnlyList<string> Partners);
+
+    public sealed record StatusChangeResponse(string From, string To, string Reason, DateTimeOffset At);
+
+    public sealed record RouteResponse(string Code, string Compartment, string Name, string Status, IReadOnlyList<LegResponse> Legs, IReadOnlyList<StatusChangeResponse> History);
+
+    public sealed record RouteListResponse(IReadOnlyList<RouteResponse> Routes);
+
+    public sealed record EstimateResponse(string Currency, decimal? MedianPerPerson, decimal? P80PerPerson, string Basis, string? Reason, int Samples);
+
+    public sealed record WindowResponse(string Code, string Route, DateOnly Date, int Capacity, int Booked, string Status, EstimateResponse Estimate);
+
+    public sealed record WindowListResponse(IReadOnlyList<WindowResponse> Windows);
+
+    public sealed record CheckInResponse(int Leg, string Status,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Incident,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Severity, string By, DateTimeOffset At);
+
+    public sealed record NeedResponse(string Person, string Need, bool Ticked);
+
+    public sealed record CostResponse(int? Leg, decimal Amount, string Currency, DateTimeOffset At);
+
+    public sealed record JourneyResponse(
+        string Code, string Compartment, string? Route, string? Window, DateOnly Date, string Status, int Legs, int CurrentLeg, bool CurrentLegDeparted,
+        string Coordinator, IReadOnlyList<string> Groups, IReadOnlyList<string> People, IReadOnlyList<CheckInResponse> CheckIns,
+        IReadOnlyList<NeedResponse> Needs, IReadOnlyList<CostResponse> Costs, IReadOnlyDictionary<string, decimal> TotalCost, bool Purged);
+
+    public sealed record JourneyListResponse(IReadOnlyList<JourneyResponse> Journeys);
+
+    public sealed record AffectedResponse(IReadOnlyList<string> Routes, IReadOnlyList<string> Windows, IReadOnlyList<string> Journeys, IReadOnlyList<string> Groups);
+
+    public sealed record CompromiseResponse(AffectedResponse Affected);
+
+    /// <summary>The one body for "no such record here": fixed bytes, so nothing tells an unknown code from a hidden one.</summary>
+    internal const string NotFoundBody = """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"There is no record with that code that you may see."}""";
+
+    public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var partners = app.MapGroup("/api/partners").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
+        partners.MapPost("", RecordPartnerAsync).WithName("CreatePartner")
+            .WithSummary("Records a broker, driver, host or guide. Name, contact and notes go straight into the vault; answers with the partner's code (P-…).");
+        partners.MapGet("/{code}", GetPartnerAsync).WithName("GetPartner")
+            .WithSummary("One partner with its identity; every such read is an audit event.");
+        partners.MapPost("/{code}/compromise", CompromisePartnerAsync).WithName("CompromisePartner")
+            .WithSummary("Marks the partner compromised: lists every route, window (today or later), open journey and family group using it, suspends those routes and windows, alerts the compartment's field managers.");
+
+        var houses = app.MapGroup("/api/safe-houses").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
+        houses.MapPost("", RecordSafeHouseAsync).WithName("CreateSafeHouse")
+            .WithSummary("Records a safe house. Name, address and contact go straight into the vault; answers with its code (H-…).");
+        houses.MapGet("/{code}", GetSafeHouseAsync).WithName("GetSafeHouse")
+            .WithSummary("One safe house with its name, address and contact; every such read is an audit event.");
+        houses.MapPost("/{code}/compromise", CompromiseSafeHouseAsync).WithName("CompromiseSafeHouse")
+            .WithSummary("Marks the safe house compromised; same answer and effects as a partner's compromise.");
+
+        var routes = app.MapGroup("/api/routes").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
+        routes.MapPost("", OpenRouteAsync).WithName("CreateRoute")
+            .WithSummary("Opens a route: ordered legs, each from one safe house to the next, with the partners working it (all of the route's compartment).");
+        routes.MapGet("", ListRoutesAsync).WithName("ListRoutes").WithSummary("Routes the caller may see, with legs and status history (codes only).");
+        routes.MapGet("/{code}", GetRouteAsync).WithName("GetRoute").WithSummary("One route with its legs and status history (codes only).");
+        routes.MapPost("/{code}/windows", AddWindowAsync).WithName("CreateTravelWindow")
+            .WithSummary("Adds a travel window: date (not in the past), capacity (> 0), per-person estimate computed from recent actual costs or given with a reason.");
+        routes.MapGet("/{code}/windows", ListWindowsAsync).WithName("ListTravelWindows").WithSummary("The route's windows by date, with capacity booked and estimates.");
+
+        var journeys = app.MapGroup("/api/journeys").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Journeys");
+        journeys.MapPost("", PlanJourneyAsync).WithName("CreateJourney")
+            .WithSummary("Plans a journey: route, window and family groups (G-…) of the route's compartment, within the window's capacity.");
+        journeys.MapGet("", BoardAsync).WithName("ListJourneys").WithSummary("Journeys not yet handed over, with their check-ins (the journeys board).");
+        journeys.MapGet("/{code}", GetJourneyAsync).WithName("GetJourney").WithSummary("One journey: legs, check-ins, needs, costs (codes only).");
+        journeys.MapPost("/{code}/check-ins", CheckInAsync).WithName("CheckIn")
+            .WithSummary("A coded check-in on the current leg: departed, arrived, delayed or incident (with incident and severity). Legs go in order; the last arrival makes the people arrived.");
+        journeys.MapPost("/{code}/costs", RecordCostAsync).WithName("RecordJourneyCost")
+            .WithSummary("An actual cost of a leg: amount > 0 and an ISO 4217 currency. Posted to the restricted rescue fund by the ledger.");
+        journeys.MapPost("/{code}/needs", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, false, ct))
+            .WithName("AddJourneyNeed").WithSummary("Adds an item (food, clothes, sanitary, medicine, rest) to a person's checklist.");
+        journeys.MapPost("/{code}/needs/tick", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, true, ct))
+            .WithName("TickJourneyNeed").WithSummary("Ticks an item of a person's checklist as bought.");
+        journeys.MapPost("/{code}/hand-over", HandOverAsync).WithName("HandOverJourney")
+            .WithSummary("Hands an arrived journey's people over to resettlement: their cases become resettling.");
+        return app;
+    }
+
+    private static async Task<IResult> RecordPartnerAsync(HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        await WithBodyAsync<PartnerInput>(http, async body =>
+        {
+            var partner = await network.RecordPartnerAsync(callers.Current, body, ct);
+            return TypedResults.Created($"/api/partners/{partner.Code}", new CreatedResponse(partner.Code));
+        }, ct);
+
+    private static async Task<IResult> GetPartnerAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        var partner = await network.FindPartnerAsync(callers.Current, code, ct);
+        var identity = partner is null ? null : await network.ReadIdentityAsync(callers.Current, partner, ct);
+        if (partner is null || identity is null)
+            return NotFound();
+        return TypedResults.Ok(new PartnerResponse(partner.Code, await network.CompartmentNameAsync(partner.CompartmentId, ct), partner.Role.Slug(),
+            partner.CompromisedAt is not null, identity.Name, identity.Contact, identity.Notes));
+    }
+
+    private static async Task<IResult> RecordSafeHouseAsync(HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        await WithBodyAsync<SafeHouseInput>(http, async body =>
+        {
+            var house = await network.RecordSafeHouseAsync(callers.Current, body, ct);
+            return TypedResults.Created($"/api/safe-houses/{house.Code}", new CreatedResponse(house.Code));
+        }, ct);
+
+    private static async Task<IResult> GetSafeHouseAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        var house = await network.FindSafeHouseAsync(callers.Current, code, ct);
+        var identity = house is null ? null : await network.ReadIdentityAsync(callers.Current, house, ct);
+        if (house is null || identity is null)
+            return NotFound();
+        return TypedResults.Ok(new SafeHouseResponse(house.Code, await network.CompartmentNameAsync(house.CompartmentId, ct),
+            house.CompromisedAt is not null, identity.Name, identity.Address, identity.Contact));
+    }
+
+    private static async Task<IResult> CompromisePartnerAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        Compromised(await network.CompromisePartnerAsync(callers.Current, code, ct));
+
+    private static async Task<IResult> CompromiseSafeHouseAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        Compromised(await network.CompromiseSafeHouseAsync(callers.Current, code, ct));
+
+    private static IResult Compromised(CompromiseResult? result) =>
+        result is null ? NotFound() : TypedResults.Ok(new CompromiseResponse(new AffectedResponse(result.Routes, result.Windows, result.Journeys, result.Groups)));
+
+    private static async Task<IResult> OpenRouteAsync(HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        await WithBodyAsync<RouteInput>(http, async body =>
+        {
+            var route = await network.OpenRouteAsync(callers.Current, body, ct);
+            return TypedResults.Created($"/api/routes/{route.Code}", new CreatedResponse(route.Code));
+        }, ct);
+
+    private static async Task<IResult> ListRoutesAsync(CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        TypedResults.Ok(new RouteListResponse([.. (await network.RoutesAsync(callers.Current, ct)).Select(ToResponse)]));
+
+    private static async Task<IResult> GetRouteAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        await network.RouteAsync(callers.Current, code, ct) is { } route ? TypedResults.Ok(ToResponse(route)) : NotFound();
+
+    private static async Task<IResult> AddWindowAsync(string code, HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        if (await network.FindRouteAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<WindowInput>(http, async body =>
+        {
+            var window = await network.AddWindowAsync(callers.Current, code, body, ct);
+            if (window is null)
+                return NotFound();
+            var view = (await network.WindowsAsync(callers.Current, code, ct))!.Single(w => w.Code == window.Code);
+            return TypedResults.Created($"/api/routes/{view.Route}/windows", ToResponse(view));
+        }, ct);
+    }
+
+    private static async Task<IResult> ListWindowsAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
+        await network.WindowsAsync(callers.Current, code, ct) is { } windows ? TypedResults.Ok(new WindowListResponse([.. windows.Select(ToResponse)])) : NotFound();
+
+    private static async Task<IResult> PlanJourneyAsync(HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) =>
+        await WithBodyAsync<JourneyInput>(http, async body =>
+        {
+            var journey = await log.PlanAsync(callers.Current, body, ct);
+            return TypedResults.Created($"/api/journeys/{journey.Code}", new CreatedResponse(journey.Code));
+        }, ct);
+
+    private static async Task<IResult> BoardAsync(CallerAccessor callers, JourneyLog log, CancellationToken ct) =>
+        TypedResults.Ok(new JourneyListResponse([.. (await log.BoardAsync(callers.Current, ct)).Select(ToResponse)]));
+
+    private static async Task<IResult> GetJourneyAsync(string code, CallerAccessor callers, JourneyLog log, CancellationToken ct) =>
+        await log.ViewAsync(callers.Current, code, ct) is { } journey ? TypedResults.Ok(ToResponse(journey)) : NotFound();
+
+    private static async Task<IResult> CheckInAsync(string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct)
+    {
+        if (await log.FindAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<CheckInInput>(http, async body =>
+            await log.CheckInAsync(callers.Current, code, body, ct) is { } journey ? TypedResults.Ok(ToResponse(journey)) : NotFound(), ct);
+    }
+
+    private static async Task<IResult> RecordCostAsync(string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct)
+    {
+        if (await log.FindAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<CostInput>(http, async body =>
+            await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
+                ? TypedResults.Created($"/api/journeys/{code}", new CostResponse(cost.Leg, Currencies.FromMinor(cost.AmountMinor, cost.Currency), cost.Currency, cost.At))
+                : NotFound(), ct);
+    }
+
+    private static async Task<IResult> NeedAsync(string code, HttpRequest http, CallerAccessor callers, JourneyLog log, bool tick, CancellationToken ct)
+    {
+        if (await log.FindAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<NeedInput>(http, async body =>
+            await log.NeedAsync(callers.Current, code, body, tick, ct) is { } journey ? TypedResults.Ok(ToResponse(journey)) : NotFound(), ct);
+    }
+
+    private static async Task<IResult> HandOverAsync(string code, CallerAccessor callers, JourneyLog log, CancellationToken ct)
+    {
+        try
+        {
+            return await log.HandOverAsync(callers.Current, code, ct) is { } journey ? TypedResults.Ok(ToResponse(journey)) : NotFound();
+        }
+        catch (JourneyInputException e)
+        {
+            return Invalid(e);
+        }
+    }
+
+    /// <summary>Reads the body, runs the action, and turns this module's input and access errors into their answers.</summary>
+    private static async Task<IResult> WithBodyAsync<T>(HttpRequest http, Func<T, Task<IResult>> action, CancellationToken ct) where T : class
+    {
+        var (body, problem) = await JsonBody.ReadAsync<T>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        try
+        {
+            return await action(body!);
+        }
+        catch (JourneyInputException e)
+        {
+            return Invalid(e);
+        }
+        catch (JourneyAccessDeniedException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your compartment",
+                detail: "You may not record routes in that compartment.");
+        }
+    }
+
+    private static RouteResponse ToResponse(RouteView r) => new(
+        r.Code, r.Compartment, r.Name, r.Status.Slug(),
+        [.. r.Legs.Select(l => new LegResponse(l.Order, l.From, l.To, l.Partners))],
+        [.. r.History.Select(h => new StatusChangeResponse(h.From.Slug(), h.To.Slug(), h.Reason, h.At))]);
+
+    private static WindowResponse ToResponse(WindowView w) => new(
+        w.Code, w.Route, w.Date, w.Capacity, w.Booked, w.Status.Slug(),
+        new EstimateResponse(w.Currency,
+            w.MedianPerPersonMinor is { } m ? Currencies.FromMinor(m, w.Currency) : null,
+            w.P80PerPersonMinor is { } p ? Currencies.FromMinor(p, w.Currency) : null,
+            w.Basis.Slug(), w.Reason, w.Samples));
+
+    private static JourneyResponse ToResponse(JourneyView j) => new(
+        j.Code, j.Compartment, j.Route, j.Window, j.Date, j.Status.Slug(), j.LegCount, j.CurrentLeg, j.CurrentLegDeparted, j.Coordinator, j.Groups, j.People,
+        [.. j.CheckIns.Select(c => new CheckInResponse(c.Leg, c.Status.Slug(), c.Incident?.Slug(), c.Severity?.Slug(), c.By, c.At))],
+        [.. j.Needs.Select(n => new NeedResponse(n.Person, n.Need.Slug(), n.Ticked))],
+        [.. j.Costs.Select(c => new CostResponse(c.Leg, Currencies.FromMinor(c.AmountMinor, c.Currency), c.Currency, c.At))],
+        j.TotalCost.ToDictionary(t => t.Key, t => Currencies.FromMinor(t.Value, t.Key)),
+        j.Purged);
+
+    internal static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
+
+    private static ValidationProblem Invalid(JourneyInputException e) =>
+        TypedResults.ValidationProblem(
+            e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
+            title: "Nothing was changed: correct the fields named below.",
+            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+}
