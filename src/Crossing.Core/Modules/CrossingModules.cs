@@ -31,6 +31,7 @@ public static class CrossingModules
     [
         new Security.SecurityModule(),
         new Cases.CasesModule(),
+        new Resettlement.ResettlementModule(),
         new DemoModule(),
     ];
 

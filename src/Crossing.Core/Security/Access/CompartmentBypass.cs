@@ -23,6 +23,13 @@ public sealed record BypassReason
     public static readonly BypassReason DuplicateCheckAfterIntake = new("duplicate-check-after-intake",
         "A newly recorded case is compared with cases in every compartment; only the field managers of both compartments are told, by code.");
 
+    /// <summary>
+    /// A relative someone seeks is compared with cases in every compartment, and a new case with every sought
+    /// relative; an alert naming only the two codes goes to the seeker's resettlement staff and the candidate's field managers.
+    /// </summary>
+    public static readonly BypassReason ReunificationCheck = new("reunification-check",
+        "A sought relative is compared with cases in every compartment (and a new case with every sought relative); only the two case codes, the relation and a score are told, to the seeker's resettlement staff and the candidate's field managers.");
+
     /// <summary>New pseudonymous codes must be unique across all compartments.</summary>
     public static readonly BypassReason CodeUniqueness = new("code-uniqueness",
         "A new pseudonymous code is checked against codes in every compartment; nothing is returned but yes or no.");
@@ -31,7 +38,7 @@ public sealed record BypassReason
     public static readonly BypassReason Administration = new("administration",
         "Counts and integrity checks over the whole installation for administrators; no record contents.");
 
-    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, CodeUniqueness, Administration];
+    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, ReunificationCheck, CodeUniqueness, Administration];
 }
 
 /// <summary>

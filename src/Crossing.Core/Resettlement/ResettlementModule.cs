@@ -1,0 +1,24 @@
+using Crossing.Core.Cases;
+using Crossing.Core.Demo;
+using Crossing.Core.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crossing.Core.Resettlement;
+
+/// <summary>
+/// Resettlement and reunification: the relatives people hope to find and the alerts when one may be known to us,
+/// consent per scope. Never touches route, partner or journey data. Options from <c>Crossing:Resettlement</c>.
+/// </summary>
+public sealed class ResettlementModule : ICrossingModule
+{
+    public string Name => "resettlement";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReunificationMatcher>();
+        services.AddScoped<ICaseRecordedHandler>(sp => sp.GetRequiredService<ReunificationMatcher>());
+        services.AddScoped<FamilyLinks>();
+        services.AddScoped<ConsentRegistry>();
+    }
+}
