@@ -165,6 +165,177 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                     b.ToTable("family_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Crossing.Core.Resettlement.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("MayShowFace")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Pseudonym")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompartmentId");
+
+                    b.HasIndex("CaseId", "Scope");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Relative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("BirthYear")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("FullName")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("LastKnownPlace")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SeekerCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SeekerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompartmentId");
+
+                    b.HasIndex("SeekerCaseId");
+
+                    b.ToTable("relatives", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.ReunificationAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidateCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CandidateCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CandidateCompartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RelativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SeekerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SeekerCompartmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateCaseId");
+
+                    b.HasIndex("CandidateCompartmentId", "Decision");
+
+                    b.HasIndex("RelativeId", "CandidateCaseId")
+                        .IsUnique();
+
+                    b.HasIndex("SeekerCompartmentId", "Decision");
+
+                    b.ToTable("reunification_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Crossing.Core.Security.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -613,6 +784,51 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CompartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Consent", b =>
+                {
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Relative", b =>
+                {
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.ReunificationAlert", b =>
+                {
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Resettlement.Relative", null)
+                        .WithMany()
+                        .HasForeignKey("RelativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -160,6 +160,177 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.ToTable("family_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Crossing.Core.Resettlement.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayShowFace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Pseudonym")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompartmentId");
+
+                    b.HasIndex("CaseId", "Scope");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Relative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BirthYear")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("CompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FullName")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("LastKnownPlace")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeekerCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeekerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompartmentId");
+
+                    b.HasIndex("SeekerCaseId");
+
+                    b.ToTable("relatives", (string)null);
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.ReunificationAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateCompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SeekerCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeekerCompartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateCaseId");
+
+                    b.HasIndex("CandidateCompartmentId", "Decision");
+
+                    b.HasIndex("RelativeId", "CandidateCaseId")
+                        .IsUnique();
+
+                    b.HasIndex("SeekerCompartmentId", "Decision");
+
+                    b.ToTable("reunification_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Crossing.Core.Security.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -602,6 +773,51 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CompartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Consent", b =>
+                {
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.Relative", b =>
+                {
+                    b.HasOne("Crossing.Core.Security.Access.Compartment", null)
+                        .WithMany()
+                        .HasForeignKey("CompartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("SeekerCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crossing.Core.Resettlement.ReunificationAlert", b =>
+                {
+                    b.HasOne("Crossing.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crossing.Core.Resettlement.Relative", null)
+                        .WithMany()
+                        .HasForeignKey("RelativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
