@@ -61,3 +61,66 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         e.HasOne<Compartment>().WithMany().HasForeignKey(x => x.CompartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ResettlementServiceConfiguration : IEntityTypeConfiguration<ResettlementService>
+{
+    public void Configure(EntityTypeBuilder<ResettlementService> e)
+    {
+        e.ToTable("resettlement_services");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.CaseId).HasConversion(id => id.Value, v => new CaseId(v));
+        e.Property(x => x.CaseCode).HasMaxLength(16);
+        e.Property(x => x.ResponsibleStaff).HasMaxLength(16);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => x.CaseId);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> e)
+    {
+        e.ToTable("follow_ups");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.CaseId).HasConversion(id => id.Value, v => new CaseId(v));
+        e.Property(x => x.CaseCode).HasMaxLength(16);
+        e.Property(x => x.Label).HasMaxLength(8);
+        e.Property(x => x.ResponsibleStaff).HasMaxLength(16);
+        e.HasIndex(x => new { x.CaseId, x.DueOn }).IsUnique();
+        e.HasIndex(x => new { x.ResponsibleStaff, x.DueOn });
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FollowUpReminderConfiguration : IEntityTypeConfiguration<FollowUpReminder>
+{
+    public void Configure(EntityTypeBuilder<FollowUpReminder> e)
+    {
+        e.ToTable("follow_up_reminders");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.CaseId).HasConversion(id => id.Value, v => new CaseId(v));
+        e.Property(x => x.CaseCode).HasMaxLength(16);
+        e.Property(x => x.ResponsibleStaff).HasMaxLength(16);
+        // The idempotency key: however often the job runs, one reminder per case and due date.
+        e.HasIndex(x => new { x.CaseId, x.DueOn }).IsUnique();
+        e.HasOne<FollowUp>().WithMany().HasForeignKey(x => x.FollowUpId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContactAttemptConfiguration : IEntityTypeConfiguration<ContactAttempt>
+{
+    public void Configure(EntityTypeBuilder<ContactAttempt> e)
+    {
+        e.ToTable("contact_attempts");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.CaseId).HasConversion(id => id.Value, v => new CaseId(v));
+        e.Property(x => x.CaseCode).HasMaxLength(16);
+        e.Property(x => x.StaffCode).HasMaxLength(16);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => x.CaseId);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

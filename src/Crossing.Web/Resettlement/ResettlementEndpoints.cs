@@ -39,6 +39,21 @@ public static class ResettlementEndpoints
         cases.MapGet("/{code}/consent", ConsentHistoryAsync).WithName("ConsentHistory")
             .WithSummary("Every consent of the person with its dates, newest first; pseudonyms stay sealed.");
 
+        cases.MapPost("/{code}/resettlement/start", StartAsync).WithName("StartResettlement")
+            .WithSummary("Starts resettlement after arrival: schedules the follow-ups (first week, first month, three months, then yearly by default). Refused if a schedule exists.");
+        cases.MapPost("/{code}/resettlement/reopen", ReopenAsync).WithName("ReopenResettlement")
+            .WithSummary("Reopens a closed case with its history and schedules new follow-ups from today.");
+        cases.MapPost("/{code}/services", LogServiceAsync).WithName("LogResettlementService")
+            .WithSummary("Logs a service (housing, education, employment, health, counselling, legal, financial) with status, responsible staff code, dates and outcome.");
+        cases.MapPost("/{code}/contact-attempts", LogContactAsync).WithName("LogContactAttempt")
+            .WithSummary("Records an attempt to reach the person (phone, message, visit, other) and whether it reached them.");
+        cases.MapPost("/{code}/follow-ups/{dueOn}/done", CompleteFollowUpAsync).WithName("CompleteFollowUp")
+            .WithSummary("Marks the follow-up due on that date (yyyy-MM-dd) done.");
+        cases.MapGet("/{code}/timeline", TimelineAsync).WithName("ResettlementTimeline")
+            .WithSummary("The person's services, follow-ups and contact attempts, newest first; codes and vocabulary only.");
+        app.MapGet("/api/resettlement/due-this-week", DueThisWeekAsync).RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
+            .WithTags("Resettlement").WithName("FollowUpsDueThisWeek").WithSummary("Follow-ups the caller is responsible for, due within seven days or overdue.");
+
         var alerts = app.MapGroup("/api/reunification").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, AlertNotFound).WithTags("Resettlement");
         alerts.MapGet("/alerts", ListAlertsAsync).WithName("ReunificationAlerts")
             .WithSummary("Open reunification alerts: the seeker's code, the candidate's code, the relation and a score. For resettlement staff of the seeker's compartment and field managers of the candidate's.");
@@ -98,6 +113,86 @@ public static class ResettlementEndpoints
     {
         var history = await consents.HistoryAsync(callers.Current, code, ct);
         return history is null ? CaseEndpoints.NotFound() : TypedResults.Ok(new ConsentListResponse(history));
+    }
+
+    public sealed record StartRequest(string? ArrivedOn, string? Responsible);
+
+    public sealed record ContactRequest(string? Channel, bool? Reached);
+
+    public sealed record FollowUpListResponse(IReadOnlyList<DueFollowUp> FollowUps);
+
+    public sealed record TimelineResponse(IReadOnlyList<TimelineEntry> Entries);
+
+    public sealed record ServiceCreatedResponse(Guid Id, string Case, string Kind, string Status, string Responsible);
+
+    private static async Task<IResult> StartAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<StartRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        return await Attempt(async () => await log.StartAsync(callers.Current, code, body!.ArrivedOn, body.Responsible, ct) is { } scheduled
+            ? TypedResults.Created($"/api/cases/{code.Trim().ToUpperInvariant()}/timeline", new FollowUpListResponse(scheduled))
+            : CaseEndpoints.NotFound(), "Resettlement was not started: correct the fields named below.");
+    }
+
+    private static async Task<IResult> ReopenAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<StartRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        return await Attempt(async () => await log.ReopenAsync(callers.Current, code, body!.Responsible, ct) is { } scheduled
+            ? TypedResults.Ok(new FollowUpListResponse(scheduled))
+            : CaseEndpoints.NotFound(), "The case was not reopened: correct the fields named below.");
+    }
+
+    private static async Task<IResult> LogServiceAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ServiceRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        return await Attempt(async () => await log.LogServiceAsync(callers.Current, code, body!, ct) is { } s
+            ? TypedResults.Created($"/api/cases/{s.CaseCode}/timeline", new ServiceCreatedResponse(s.Id, s.CaseCode, s.Kind.Slug(), s.Status.Slug(), s.ResponsibleStaff))
+            : CaseEndpoints.NotFound(), "The service was not recorded: correct the fields named below.");
+    }
+
+    private static async Task<IResult> LogContactAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ContactRequest>(http, MaxBodyBytes, ct);
+        if (problem is not null)
+            return problem;
+        return await Attempt(async () => await log.LogContactAsync(callers.Current, code, body!.Channel, body.Reached ?? false, ct) is { } a
+            ? TypedResults.Created($"/api/cases/{a.CaseCode}/timeline", new { id = a.Id })
+            : CaseEndpoints.NotFound(), "The contact attempt was not recorded: correct the fields named below.");
+    }
+
+    private static async Task<IResult> CompleteFollowUpAsync(string code, string dueOn, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(dueOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return Invalid(new ResettlementInputException("dueOn", "Write the due date as 2026-11-23."), "Nothing was marked done.");
+        return await log.CompleteFollowUpAsync(callers.Current, code, date, ct) switch
+        {
+            null => CaseEndpoints.NotFound(),
+            false => Invalid(new ResettlementInputException("dueOn", "This person has no follow-up due on that date."), "Nothing was marked done."),
+            true => TypedResults.NoContent(),
+        };
+    }
+
+    private static async Task<IResult> TimelineAsync(string code, CallerAccessor callers, ResettlementLog log, CancellationToken ct) =>
+        await log.TimelineAsync(callers.Current, code, ct) is { } entries ? TypedResults.Ok(new TimelineResponse(entries)) : CaseEndpoints.NotFound();
+
+    private static async Task<IResult> DueThisWeekAsync(CallerAccessor callers, ResettlementLog log, CancellationToken ct) =>
+        TypedResults.Ok(new FollowUpListResponse(await log.DueThisWeekAsync(callers.Current, ct)));
+
+    private static async Task<IResult> Attempt(Func<Task<IResult>> work, string title)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (ResettlementInputException e)
+        {
+            return Invalid(e, title);
+        }
     }
 
     private static async Task<IResult> ListAlertsAsync(CallerAccessor callers, FamilyLinks links, CancellationToken ct)
