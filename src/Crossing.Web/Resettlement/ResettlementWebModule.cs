@@ -3,10 +3,17 @@ using Crossing.Web.Shell;
 
 namespace Crossing.Web.Resettlement;
 
-/// <summary>Resettlement in the web host: family links, reunification alerts and consent (API), and its pages.</summary>
+/// <summary>
+/// Resettlement in the web host: family links, reunification alerts, consent, services and follow-ups (API), the
+/// worker's page (due this week, alerts), a person's timeline, and the dashboard panel of follow-ups due this week.
+/// </summary>
 internal sealed class ResettlementWebModule : IWebModule
 {
     public string Name => "resettlement";
 
+    public void AddServices(IServiceCollection services) => services.AddDashboardPanel<FollowUpsDuePanel>();
+
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapResettlementEndpoints();
+
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("/resettlement", "Nav.Resettlement", Permission.ViewCases)];
 }
