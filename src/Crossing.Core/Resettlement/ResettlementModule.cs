@@ -27,4 +27,6 @@ public sealed class ResettlementModule : ICrossingModule
         services.AddScoped<ResettlementLog>();
         services.AddScoped<FollowUpReminders>();
     }
+
+    public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => ResettlementDemoData.SeedAsync(context, ct);
 }
