@@ -26,6 +26,7 @@ public sealed class ResettlementModule : ICrossingModule
         services.AddScoped<ConsentRegistry>();
         services.AddScoped<ResettlementLog>();
         services.AddScoped<FollowUpReminders>();
+        services.AddScoped<OutcomeReport>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => ResettlementDemoData.SeedAsync(context, ct);

@@ -53,6 +53,11 @@ public static class ResettlementEndpoints
             .WithSummary("The person's services, follow-ups and contact attempts, newest first; codes and vocabulary only.");
         app.MapGet("/api/resettlement/due-this-week", DueThisWeekAsync).RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
             .WithTags("Resettlement").WithName("FollowUpsDueThisWeek").WithSummary("Follow-ups the caller is responsible for, due within seven days or overdue.");
+        app.MapGet("/api/resettlement/outcomes", async (CallerAccessor callers, OutcomeReport report, CancellationToken ct) =>
+                TypedResults.Ok(new OutcomeResponse(OutcomeReport.SmallestShown, await report.BuildAsync(callers.Current, ct))))
+            .RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
+            .WithTags("Resettlement").WithName("ResettlementOutcomes")
+            .WithSummary("Services by kind and year and how many achieved their aim; counts under suppressedBelow are null. No codes or names.");
 
         var alerts = app.MapGroup("/api/reunification").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, AlertNotFound).WithTags("Resettlement");
         alerts.MapGet("/alerts", ListAlertsAsync).WithName("ReunificationAlerts")
@@ -114,6 +119,8 @@ public static class ResettlementEndpoints
         var history = await consents.HistoryAsync(callers.Current, code, ct);
         return history is null ? CaseEndpoints.NotFound() : TypedResults.Ok(new ConsentListResponse(history));
     }
+
+    public sealed record OutcomeResponse(int SuppressedBelow, IReadOnlyList<OutcomeCell> Cells);
 
     public sealed record StartRequest(string? ArrivedOn, string? Responsible);
 
