@@ -198,6 +198,9 @@ public sealed class ResettlementOptions
     /// <summary>Reminders are made for follow-ups due within this many days (and for overdue ones not yet reminded).</summary>
     public int RemindDaysAhead { get; set; } = 7;
 
+    /// <summary>When the web host's reminder job runs (a Quartz cron expression, UTC); empty: no scheduled job (use the CLI).</summary>
+    public string ReminderCron { get; set; } = "0 0 5 * * ?";
+
     public void Validate()
     {
         if (YearlyFor is < 0 or > 50)

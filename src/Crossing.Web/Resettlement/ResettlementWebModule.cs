@@ -11,7 +11,12 @@ internal sealed class ResettlementWebModule : IWebModule
 {
     public string Name => "resettlement";
 
-    public void AddServices(IServiceCollection services) => services.AddDashboardPanel<FollowUpsDuePanel>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddDashboardPanel<FollowUpsDuePanel>();
+        services.AddSingleton<FollowUpReminderSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpReminderSchedule>());
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapResettlementEndpoints();
 

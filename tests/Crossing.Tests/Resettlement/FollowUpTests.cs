@@ -124,3 +124,26 @@ public sealed class FollowUpTests
         Assert.True((await backwards.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("endedOn", out _));
     }
 }
+
+public sealed class FollowUpReminderJobTests
+{
+    [Fact]
+    public async Task The_web_host_schedules_the_reminder_job_daily_and_two_runs_make_each_reminder_once()
+    {
+        await using var web = await WebFactory.CreateAsync();
+        var (worker, _) = await StaffAsync(web, StaffRole.Resettlement, "resettlement");
+        var code = await RecordCaseAsync(worker, "resettlement", "Han Mi-na", "1996");
+        var arrived = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await worker.PostAsJsonAsync($"/api/cases/{code}/resettlement/start", new { arrivedOn = arrived })).StatusCode);
+
+        var schedule = web.Services.GetRequiredService<Crossing.Web.Resettlement.FollowUpReminderSchedule>();
+        Assert.NotNull(schedule.NextRun);
+        Assert.InRange(schedule.NextRun!.Value, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+
+        var job = ActivatorUtilities.CreateInstance<Crossing.Web.Resettlement.FollowUpReminderJob>(web.Services);
+        Assert.Equal(1, (await job.RunOnceAsync(CancellationToken.None)).Created);
+        Assert.Equal(0, (await job.RunOnceAsync(CancellationToken.None)).Created);
+        var reminders = await web.InScopeAsync(sp => sp.GetRequiredService<CrossingDbContext>().Set<FollowUpReminder>().IgnoreQueryFilters().CountAsync());
+        Assert.Equal(1, reminders);
+    }
+}
