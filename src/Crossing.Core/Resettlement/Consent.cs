@@ -15,30 +15,11 @@ public enum ConsentScope
 
 public static class ConsentScopes
 {
-    public static string Slug(this ConsentScope scope) => scope switch
-    {
-        ConsentScope.Contact => "contact",
-        ConsentScope.Storytelling => "storytelling",
-        ConsentScope.Partners => "partners",
-        ConsentScope.Photos => "photos",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
+    public static string Slug(this ConsentScope scope) => ResettlementVocabulary.Slug<ConsentScope>(scope);
 
-    public static string Problem => "The scope is one of: contact, storytelling, partners, photos.";
+    public static string Problem => ResettlementVocabulary.Problem<ConsentScope>("scope");
 
-    public static bool TryParse(string? text, out ConsentScope scope)
-    {
-        foreach (var s in Enum.GetValues<ConsentScope>())
-        {
-            if (string.Equals(s.Slug(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                scope = s;
-                return true;
-            }
-        }
-        scope = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out ConsentScope scope) => ResettlementVocabulary.TryParse(text, out scope);
 }
 
 /// <summary>
