@@ -144,14 +144,14 @@ public static class CasesBench
         var candidates = 0;
         // Warm up: first queries compile EF's query plans.
         await using (var warm = services.CreateAsyncScope())
-            await warm.ServiceProvider.GetRequiredService<CaseMatcher>().MatchAsync(caller, seeded[0].Name, null, alertElsewhere: false);
+            await warm.ServiceProvider.GetRequiredService<CaseMatcher>().MatchAsync(caller, seeded[0].Name, null);
         foreach (var person in seeded)
         {
             await using var scope = services.CreateAsyncScope();
             var matcher = scope.ServiceProvider.GetRequiredService<CaseMatcher>();
             var birth = BirthDate.Parse(person.BirthYear.ToString(CultureInfo.InvariantCulture), DateOnly.MaxValue, out _);
             var watch = Stopwatch.StartNew();
-            var result = await matcher.MatchAsync(caller, person.Name, birth, alertElsewhere: false);
+            var result = await matcher.MatchAsync(caller, person.Name, birth);
             watch.Stop();
             timings.Add(watch.Elapsed.TotalMilliseconds);
             candidates += result.Candidates.Count;
@@ -188,7 +188,7 @@ public static class CasesBench
             var matcher = scope.ServiceProvider.GetRequiredService<CaseMatcher>();
             var birth = BirthDate.Parse(person.BirthYear.ToString(CultureInfo.InvariantCulture), DateOnly.MaxValue, out _);
             var watch = Stopwatch.StartNew();
-            var result = await matcher.MatchAsync(caller, query, birth, alertElsewhere: false);
+            var result = await matcher.MatchAsync(caller, query, birth);
             watch.Stop();
             timings.Add(watch.Elapsed.TotalMilliseconds);
             candidates += result.Candidates.Count;

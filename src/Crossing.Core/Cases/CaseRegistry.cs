@@ -47,7 +47,7 @@ public sealed record RecordedCase(Case Case, bool PossibleDuplicateElsewhere)
 
 public sealed class CaseRegistry(
     CrossingDbContext db, Vault vault, SealedReader reader, CompartmentBypass bypass, CallerScope scope, BlindIndexStore indexes,
-    CaseMatcher matcher, IAuditLog audit, AccessPolicy access, Triage triage, TimeProvider time)
+    CaseMatcher matcher, IAuditLog audit, AccessPolicy access, Triage triage, TimeProvider time, IEnumerable<ICaseRecordedHandler> recordedHandlers)
 {
     private static readonly IReadOnlySet<string> TriageFields = new HashSet<string>(StringComparer.Ordinal) { Case.Fields.Urgency };
 
@@ -86,6 +86,8 @@ public sealed class CaseRegistry(
         await CaseNameIndexes.WriteAsync(indexes, id, intake.Identity, ct);
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "case.create", code), ct);
         var elsewhere = await matcher.AlertAcrossCompartmentsAsync(caller, record, intake.Identity, ct);
+        foreach (var handler in recordedHandlers)
+            await handler.OnCaseRecordedAsync(caller, record, intake.Identity, ct);
         return new RecordedCase(record, elsewhere);
     }
 

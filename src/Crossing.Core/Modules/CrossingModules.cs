@@ -34,6 +34,7 @@ public static class CrossingModules
         new Funding.FundingModule(),
         new Journeys.JourneysModule(),
         new Planning.PlanningModule(),
+        new Resettlement.ResettlementModule(),
         new DemoModule(),
     ];
 

@@ -154,7 +154,7 @@ public static class CaseEndpoints
         s.WaitingSince, s.CreatedAt,
         identity is null ? null : new IdentityResponse(identity.FullName, identity.BirthDate?.ToString(), identity.Sex.Letter(), identity.Hometown, identity.Location, identity.Contact, identity.Notes));
 
-    internal static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
+    public static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
 
     private static ValidationProblem Invalid(CaseInputException e) =>
         TypedResults.ValidationProblem(

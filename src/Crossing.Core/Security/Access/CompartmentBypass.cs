@@ -23,6 +23,17 @@ public sealed record BypassReason
     public static readonly BypassReason DuplicateCheckAfterIntake = new("duplicate-check-after-intake",
         "A newly recorded case is compared with cases in every compartment; only the field managers of both compartments are told, by code.");
 
+    /// <summary>
+    /// A relative someone seeks is compared with cases in every compartment, and a new case with every sought
+    /// relative; an alert naming only the two codes goes to the seeker's resettlement staff and the candidate's field managers.
+    /// </summary>
+    public static readonly BypassReason ReunificationCheck = new("reunification-check",
+        "A sought relative is compared with cases in every compartment (and a new case with every sought relative); only the two case codes, the relation and a score are told, to the seeker's resettlement staff and the candidate's field managers.");
+
+    /// <summary>The reminder job reads due follow-ups in every compartment and writes one reminder per case and due date.</summary>
+    public static readonly BypassReason FollowUpReminders = new("follow-up-reminders",
+        "The scheduled reminder job reads the due dates of follow-ups in every compartment (codes, dates and staff codes; no identity) and writes reminders.");
+
     /// <summary>New pseudonymous codes must be unique across all compartments.</summary>
     public static readonly BypassReason CodeUniqueness = new("code-uniqueness",
         "A new pseudonymous code is checked against codes in every compartment; nothing is returned but yes or no.");
@@ -35,7 +46,7 @@ public sealed record BypassReason
     public static readonly BypassReason Retention = new("retention",
         "Journeys in every compartment that arrived more than the retention period ago lose their route links and sealed itinerary; nothing is returned but codes.");
 
-    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, CodeUniqueness, Administration, Retention];
+    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, ReunificationCheck, FollowUpReminders, CodeUniqueness, Administration, Retention];
 }
 
 /// <summary>
