@@ -27,6 +27,6 @@ cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/p
 before=$(cpu)
 dotnet bench/Crossing.Bench/bin/Release/net10.0/Crossing.Bench.dll webhooks --url "http://127.0.0.1:$port" --secret "$CROSSING_STRIPE_WEBHOOK_SECRET" --warmup "${WARMUP:-200}" "$@" | tee "$data/bench.out"
 after=$(cpu)
-events=$(awk '/^events /{ print $2 }' "$data/bench.out")
+events=$(awk '/^events /{ gsub(",", "", $2); print $2 }' "$data/bench.out")
 echo "host CPU during the timed run and warm-up: $(echo "$after - $before" | bc) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ -n "$events" ]] && echo "host CPU per event (incl. warm-up events): $(echo "scale=2; ($after - $before) * 1000 / ($events + ${WARMUP:-200})" | bc) ms"
