@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real web host (Release) on a fresh SQLite data folder, or PostgreSQL with --postgres (needs
 # CROSSING_TEST_POSTGRES), then runs the webhook load generator against it over loopback HTTP.
-#   bench/webhooks.sh [--postgres] [generator options: --rate 1000 --seconds 20 | --closed 64]
+#   [WARMUP=200] bench/webhooks.sh [--postgres] [generator options: --rate 1000 --seconds 20 | --closed 64]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-5099}
@@ -22,4 +22,11 @@ Logging__LogLevel__Default=Warning dotnet src/Crossing.Web/bin/Release/net10.0/C
 host=$!
 trap 'kill $host 2>/dev/null; wait $host 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-dotnet bench/Crossing.Bench/bin/Release/net10.0/Crossing.Bench.dll webhooks --url "http://127.0.0.1:$port" --secret "$CROSSING_STRIPE_WEBHOOK_SECRET" "$@"
+# CPU seconds the host process used (user + system), so figures can be read independently of other load on the machine.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$host/stat"; }
+before=$(cpu)
+dotnet bench/Crossing.Bench/bin/Release/net10.0/Crossing.Bench.dll webhooks --url "http://127.0.0.1:$port" --secret "$CROSSING_STRIPE_WEBHOOK_SECRET" --warmup "${WARMUP:-200}" "$@" | tee "$data/bench.out"
+after=$(cpu)
+events=$(awk '/^events /{ gsub(",", "", $2); print $2 }' "$data/bench.out")
+echo "host CPU during the timed run and warm-up: $(echo "$after - $before" | bc) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ -n "$events" ]] && echo "host CPU per event (incl. warm-up events): $(echo "scale=2; ($after - $before) * 1000 / ($events + ${WARMUP:-200})" | bc) ms"

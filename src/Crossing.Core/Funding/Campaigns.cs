@@ -42,6 +42,17 @@ public sealed class Campaigns(CrossingDbContext db, TimeProvider time)
         return fundraiser;
     }
 
+    /// <summary>Every campaign, latest start first.</summary>
+    public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken ct = default) =>
+        await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.From).ThenBy(c => c.Id).ToListAsync(ct);
+
+    /// <summary>The ids of every fund, in order ("general", "rescue", ...).</summary>
+    public async Task<IReadOnlyList<string>> FundIdsAsync(CancellationToken ct = default)
+    {
+        var ids = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.Kind == LedgerAccountKind.Fund).Select(a => a.Id).ToListAsync(ct);
+        return [.. ids.Select(i => i[LedgerAccounts.FundPrefix.Length..]).Order(StringComparer.Ordinal)];
+    }
+
     public static bool TryParseKind(string? text, out CampaignGiftKind kind)
     {
         kind = text?.Trim().ToLowerInvariant() switch

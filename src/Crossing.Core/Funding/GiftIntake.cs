@@ -132,7 +132,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
             }
             gift.MarkPosted();
         }
-        await db.SaveChangesAsync(ct);
+        // Adjustments that arrived earlier were saved when they arrived, so the query below finds them without a save here.
         var problem = await ReconcileAdjustmentsAsync(gift, ct);
         return problem is null ? IntakeResult.Applied(Reference(gift)) : new IntakeResult(EventOutcome.NeedsAttention, Reference(gift), problem);
     }

@@ -74,7 +74,12 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
             {
                 if (db.Database.IsNpgsql())
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LedgerWriteGate.AdvisoryLockId})", ct);
+                // A batch tracks hundreds of entities; scanning them all on every intermediate save made a batch quadratic.
+                // Intermediate saves only need the inserts (whose state is known); changes to tracked entities are
+                // detected once, before the final save. Reads inside the write see tracked instances, not stale rows.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var result = await work(ct);
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 if (owned is not null)
                     await owned.CommitAsync(ct);
@@ -89,6 +94,7 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
         }
         finally
         {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             balances.Clear();
             keysThisWrite.Clear();
             writing = false;

@@ -1,17 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Crossing.Core.Funding;
-using Crossing.Core.Persistence;
 using Crossing.Core.Security.Audit;
 using Crossing.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crossing.Web.Funding;
 
 /// <summary>Campaigns (dated designation rules): the list, and a form to add one.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class CampaignsModel(CallerAccessor callers, CrossingDbContext db, Campaigns campaigns, IAuditLog audit) : FinancePage(callers)
+public sealed class CampaignsModel(CallerAccessor callers, Campaigns campaigns, IAuditLog audit) : FinancePage(callers)
 {
     public sealed class CampaignForm
     {
@@ -71,8 +69,7 @@ public sealed class CampaignsModel(CallerAccessor callers, CrossingDbContext db,
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        All = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.From).ToListAsync(ct);
-        var ids = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.Kind == LedgerAccountKind.Fund).Select(a => a.Id).ToListAsync(ct);
-        Funds = [.. ids.Select(i => i[LedgerAccounts.FundPrefix.Length..]).Order(StringComparer.Ordinal)];
+        All = await campaigns.ListAsync(ct);
+        Funds = await campaigns.FundIdsAsync(ct);
     }
 }
