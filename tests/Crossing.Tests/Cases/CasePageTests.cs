@@ -40,6 +40,9 @@ public sealed class CasePageTests
         var warning = await warned.Content.ReadAsStringAsync();
         Assert.Contains("Possible duplicate", warning, StringComparison.Ordinal);
         Assert.Contains(firstCode, warning, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\([01]\.\d\d\)", warning);
+        Assert.Contains($"<a class=\"open-existing\" href=\"/cases/{firstCode}\">Open the existing case</a>", warning, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"cancel\" href=\"/cases\">", warning, StringComparison.Ordinal);
 
         var confirmed = await WebFactory.PostFormAsync(client, "/cases/new", new Dictionary<string, string>(urgent) { ["ConfirmedNotDuplicate"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
@@ -50,6 +53,12 @@ public sealed class CasePageTests
         Assert.Contains("close-to-deadline", list, StringComparison.Ordinal);
 
         var print = await client.GetStringAsync("/cases/print");
+        Assert.Contains("<meta name=\"viewport\"", print, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/cases\">", print, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Account/Sessions\">", list, StringComparison.Ordinal);
+        Assert.Contains("<select name=\"compartment\">", list, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"east\">east</option>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("<input name=\"compartment\"", list, StringComparison.Ordinal);
         Assert.Contains(secondCode, print, StringComparison.Ordinal);
         Assert.DoesNotContain("pregnant", print, StringComparison.Ordinal);
         Assert.DoesNotContain("김지현", WebUtility.HtmlDecode(list + print), StringComparison.Ordinal);
