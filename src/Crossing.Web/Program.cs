@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(start.HostArgs);
 builder.WebHost.UseStaticWebAssets();
 // Every SQL statement at Information drowns the console (and the demo's sign-in instructions).
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+// "Request starting" and routing's debug lines carry the path and query string, which hold whatever a caller typed.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Information).AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 StorageOptions storage;
 try
 {

@@ -102,6 +102,21 @@ public sealed partial class DemoHost : IAsyncDisposable
         return key;
     }
 
+    /// <summary>How many audit events of that action the demo's log holds for the record (read from its data folder).</summary>
+    public async Task<int> AuditCountAsync(string action, string recordCode)
+    {
+        var storage = StorageOptions.Resolve(dataDirectory, "sqlite");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCrossingCore(storage, DataFolder.LoadKeys(storage));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>();
+        var count = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEvents, e => e.Action == action && e.RecordCode == recordCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return count;
+    }
+
     private static void Take(string line, string label, Action<string> set)
     {
         var trimmed = line.Trim();

@@ -26,9 +26,9 @@ public readonly partial record struct BirthDate
     public static BirthDate? Parse(string? text, DateOnly today, out string? problem)
     {
         problem = null;
-        var trimmed = text?.Trim() ?? "";
-        var match = Pattern().Match(trimmed);
-        if (!match.Success)
+        var normalised = TypedText.Normalised(text);
+        var match = normalised is null ? null : Pattern().Match(normalised);
+        if (match is not { Success: true })
         {
             problem = "Write the date of birth as a year (1994), a year and month (1994-03) or a full date (1994-03-12).";
             return null;
@@ -71,6 +71,6 @@ public readonly partial record struct BirthDate
         : Month is { } m ? $"{Year:D4}-{m:D2}"
         : $"{Year:D4}";
 
-    [GeneratedRegex(@"^(?<y>\d{4})(-(?<m>\d{2})(-(?<d>\d{2}))?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -138,7 +138,7 @@ public sealed record CaseIntakeInput
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TypedText.Normalised(text) is { } normalised && DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
         problems.Add((field, "Write the date as YYYY-MM-DD."));
         return null;

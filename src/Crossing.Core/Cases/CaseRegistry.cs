@@ -193,6 +193,15 @@ public sealed class CaseRegistry(
         return new FamilyGroupMembers(group.Code, compartment, members);
     }
 
+    /// <summary>Names of the compartments whose cases the caller may see (the waiting list's filter).</summary>
+    public async Task<IReadOnlyList<string>> VisibleCompartmentNamesAsync(StaffCaller caller, CancellationToken ct = default)
+    {
+        if (!caller.Has(Permission.ViewCases))
+            return [];
+        var ids = caller.Compartments.ToList();
+        return await db.Compartments.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
+    }
+
     /// <summary>Names of the compartments the caller may record cases in.</summary>
     public async Task<IReadOnlyList<string>> CompartmentNamesAsync(StaffCaller caller, CancellationToken ct = default)
     {

@@ -14,6 +14,7 @@ public static class AccountEndpoints
         app.MapGet("/api/me", GetMeAsync)
             .RequireAuthorization(Policies.Staff)
             .WithName("GetMe")
+            .WithTags("Account")
             .WithSummary("Who the caller is: staff code, role and compartments. Never an e-mail address.");
         return app;
     }

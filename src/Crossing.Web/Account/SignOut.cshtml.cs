@@ -25,6 +25,6 @@ public sealed class SignOutModel(SignInManager<StaffMember> signIn, UserManager<
         await signIn.SignOutAsync();
         if (staff is not null)
             await audit.RecordAsync(staff, SignInAudit.SignOut, "ok", ct);
-        return RedirectToPage("SignIn");
+        return Redirect("/Account/SignIn?done=signedout");
     }
 }

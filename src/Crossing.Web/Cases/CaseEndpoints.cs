@@ -50,15 +50,19 @@ public static class CaseEndpoints
     {
         // Every route needs case access; without it the answer is the same 404 as for an unknown case.
         var cases = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, NotFound).WithTags("Cases");
+        // The bodies are read by JsonBody (size-limited, no value echoed), so each route declares its body for the reference.
         cases.MapPost("", CreateAsync).WithName("CreateCase")
+            .Accepts<CaseIntakeInput>("application/json").Produces<RecordedResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Records a case. Identity fields go straight into the vault; answers with the case's pseudonymous code.");
         cases.MapPost("/match", MatchAsync).WithName("MatchCases")
+            .Accepts<MatchRequest>("application/json").Produces<MatchResponse>().ProducesValidationProblem()
             .WithSummary("Possible duplicates among the cases the caller may see, best first. Cases in other compartments are never considered: the answer about them is the same as about nobody.");
         cases.MapGet("", ListAsync).WithName("ListCases")
             .WithSummary("Cases the caller may see, most urgent first. No identity fields.");
         cases.MapGet("/{code}", GetAsync).WithName("GetCase")
             .WithSummary("One case; identity fields only with the identity permission, and each such read is audited.");
         cases.MapPost("/{code}/status", ChangeStatusAsync).WithName("ChangeCaseStatus")
+            .Accepts<StatusRequest>("application/json").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .WithSummary("Moves a case to another status (contacted, waiting, travelling, arrived, resettling, closed).");
         return app;
     }

@@ -21,6 +21,9 @@ public sealed class IndexModel(CallerAccessor callers, CaseRegistry registry) : 
 
     public IReadOnlyList<string> Alerts { get; private set; } = [];
 
+    /// <summary>The caller's own compartments, offered as the filter's choices.</summary>
+    public IReadOnlyList<string> Compartments { get; private set; } = [];
+
     /// <summary>Shared by the list and its print view: the print view shows codes only.</summary>
     internal static async Task<IReadOnlyList<WaitingGroup>?> LoadAsync(StaffCaller caller, CaseRegistry registry, string? compartment, string? status, bool withReasons, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class IndexModel(CallerAccessor callers, CaseRegistry registry) : 
         if (groups is null)
             return NotFound();
         Groups = groups;
+        Compartments = await registry.VisibleCompartmentNamesAsync(caller, ct);
         Alerts = [.. (await registry.OpenDuplicateAlertsAsync(caller, ct)).Select(a => a.CaseCode)];
         return Page();
     }

@@ -59,7 +59,7 @@ public sealed class NewModel(CallerAccessor callers, CaseRegistry registry, Case
                 }
             }
             var recorded = await registry.RecordAsync(caller, intake, ct);
-            return Redirect(recorded.PossibleDuplicateElsewhere ? $"/cases/{recorded.Code}?elsewhere=1" : $"/cases/{recorded.Code}");
+            return Redirect(recorded.PossibleDuplicateElsewhere ? $"/cases/{recorded.Code}?done=recorded&elsewhere=1" : $"/cases/{recorded.Code}?done=recorded");
         }
         catch (CaseInputException e)
         {

@@ -36,7 +36,7 @@ public static class ShellOpenApi
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A staff API token issued with `crossing token issue`, sent as `Authorization: Bearer crs_…`.",
+            Description = "A staff API token issued with `crossing staff issue-token --email E` (a person who enrolled a second factor, or a service account), sent as `Authorization: Bearer crs_…`.",
         };
         return Task.CompletedTask;
     }

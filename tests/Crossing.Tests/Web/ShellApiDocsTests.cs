@@ -42,6 +42,26 @@ public sealed class ShellApiDocsTests
     }
 
     [Fact]
+    public async Task The_reference_names_the_real_token_command_documents_case_bodies_and_uses_no_class_names_as_tags()
+    {
+        await using var web = await Crossing.Tests.Support.WebFactory.CreateAsync();
+        var client = web.NewClient();
+        var json = await client.GetStringAsync("/openapi/v1.json");
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.Contains("CaseIntakeInput", paths.GetProperty("/api/cases").GetProperty("post").GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("MatchRequest", paths.GetProperty("/api/cases/match").GetProperty("post").GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("StatusRequest", paths.GetProperty("/api/cases/{code}/status").GetProperty("post").GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Endpoints\"", json, StringComparison.Ordinal);
+
+        var html = await client.GetStringAsync("/api/docs");
+        Assert.Contains("crossing staff issue-token --email E", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("crossing token issue", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountEndpoints", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"schema-CaseIntakeInput\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reference_reads_parameters_bodies_responses_security_and_schemas()
     {
         var document = new OpenApiDocument

@@ -50,6 +50,7 @@ public sealed class ShellErrorTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Something went wrong", body, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"trace\"><small>Reference for support", body, StringComparison.Ordinal);
         AssertNothingLeaks(body);
         ShellSecurityHeadersTests.AssertStrictHeaders(response);
     }
