@@ -228,6 +228,33 @@ public sealed class CaseRegistry(
             .Select(r => new DuplicateAlertView(r.Id, r.CaseCode, r.OtherCaseCode, r.RaisedBy, r.RaisedAt))];
     }
 
+    /// <summary>
+    /// A field manager's decision on an open duplicate alert she may see: the same person (marked as a duplicate;
+    /// merging is a later step) or different people (dismissed). Resolves the alert and its mirror in her other
+    /// compartments, and is an audit event per case code. False when there is no such open alert for her.
+    /// </summary>
+    public async Task<bool> DecideDuplicateAsync(StaffCaller caller, Guid alertId, bool samePerson, CancellationToken ct = default)
+    {
+        if (!caller.Has(Permission.ManagePlan))
+            return false;
+        using var acting = scope.Use(caller);
+        var alert = await access.Visible(db.DuplicateAlerts, caller, Permission.ViewCases).SingleOrDefaultAsync(a => a.Id == alertId && a.ResolvedAt == null, ct);
+        if (alert is null)
+            return false;
+        var (one, other) = (alert.CaseCode, alert.OtherCaseCode);
+        var pair = await access.Visible(db.DuplicateAlerts, caller, Permission.ViewCases)
+            .Where(a => a.ResolvedAt == null && ((a.CaseCode == one && a.OtherCaseCode == other) || (a.CaseCode == other && a.OtherCaseCode == one)))
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var action = samePerson ? "case.duplicate.same-person" : "case.duplicate.different-people";
+        foreach (var a in pair)
+        {
+            a.Resolve(now);
+            await audit.AppendAsync(new AuditEntry(caller.AuditActor, action, a.CaseCode), ct);
+        }
+        return true;
+    }
+
     private async Task<List<CaseSummary>> SummariseAsync(IReadOnlyList<Case> cases, bool withReasons, CancellationToken ct)
     {
         if (cases.Count == 0)

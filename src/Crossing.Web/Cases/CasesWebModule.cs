@@ -8,7 +8,7 @@ internal sealed class CasesWebModule : IWebModule
 {
     public string Name => "cases";
 
-    public void AddServices(IServiceCollection services) => services.AddDashboardPanel<WaitingListPanel>();
+    public void AddServices(IServiceCollection services) => services.AddDashboardPanel<WaitingListPanel>().AddDashboardPanel<DuplicateAlertsPanel>();
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapCaseEndpoints();
 

@@ -36,3 +36,23 @@ internal sealed class WaitingListPanel(CaseRegistry registry, Text<CaseText> l) 
 
 /// <summary>What the waiting-list panel shows: codes and dates only, never names or reasons.</summary>
 public sealed record WaitingPanelView(IReadOnlyList<WaitingGroup> Deadlines, int Waiting, int OpenDuplicateAlerts);
+
+/// <summary>
+/// The alerts panel for field managers: open possible-duplicate alerts (two case codes each), linking to the page
+/// where they are decided. The same count the deadlines panel mentions, from the same query.
+/// </summary>
+internal sealed class DuplicateAlertsPanel(CaseRegistry registry, Text<CaseText> l) : IDashboardPanelSource
+{
+    public int Order => 300;
+
+    public async Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct)
+    {
+        if (!caller.Has(Permission.ManagePlan))
+            return null;
+        var alerts = await registry.OpenDuplicateAlertsAsync(caller, ct);
+        IReadOnlyList<DashboardItem> items = alerts.Count == 0
+            ? []
+            : [new DashboardItem(l["Cases.Alerts.Panel", alerts.Count], "/cases/alerts", l["Cases.Alerts.Panel.Link"])];
+        return new DashboardPanel("alerts", l["Cases.Alerts.Title"], alerts.Count, items, l["Cases.Alerts.Empty"]);
+    }
+}

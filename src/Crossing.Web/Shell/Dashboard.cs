@@ -34,9 +34,8 @@ public static class DashboardServices
         return services;
     }
 
-    internal static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services
-            .AddDashboardPanel<AlertsPanel>();
+    /// <summary>The shell has no panels of its own: every panel comes from a module.</summary>
+    internal static IServiceCollection AddDashboard(this IServiceCollection services) => services;
 
     /// <summary>Every panel the caller may see, in order.</summary>
     public static async Task<IReadOnlyList<DashboardPanel>> PanelsForAsync(this IEnumerable<IDashboardPanelSource> sources, StaffCaller caller, CancellationToken ct)
@@ -50,20 +49,3 @@ public static class DashboardServices
         return panels;
     }
 }
-
-/// <summary>
-/// A panel whose capability does not exist yet: shown to the roles that will use it, saying honestly that there
-/// is nothing yet. The capability's helper replaces it with a real source.
-/// </summary>
-internal abstract class NothingYetPanel(IStringLocalizer<ShellText> l, string key, string titleKey, Permission? requires, int order) : IDashboardPanelSource
-{
-    public int Order => order;
-
-    public Task<DashboardPanel?> BuildAsync(StaffCaller caller, CancellationToken ct) =>
-        Task.FromResult(requires is not { } permission || caller.Has(permission)
-            ? new DashboardPanel(key, l[titleKey], null, [], l[titleKey + ".Empty"])
-            : null);
-}
-
-/// <summary>Incidents, compromised partners, possible duplicates and reunifications will land here.</summary>
-internal sealed class AlertsPanel(IStringLocalizer<ShellText> l) : NothingYetPanel(l, "alerts", "Dashboard.Alerts", null, 300);
