@@ -64,6 +64,10 @@ public sealed class Donor
         };
     }
 
+    /// <summary>Whether a name or address given now would fill a field this donor does not have yet.</summary>
+    internal bool Lacks(string? name, string? address) =>
+        (Name is null && !string.IsNullOrWhiteSpace(name)) || (Address is null && !string.IsNullOrWhiteSpace(address));
+
     internal void CompleteFrom(string? name, string? address, RecordKey key)
     {
         if (Name is null && !string.IsNullOrWhiteSpace(name))
@@ -96,7 +100,7 @@ public sealed record DonorContact(string Email, string? Name, string? Address)
 /// Finds or creates donors by e-mail. The blind index on the normalised address gives candidates; each is confirmed by
 /// decrypting, so a shared index value never merges two donors.
 /// </summary>
-public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedReader reader, BlindIndexStore indexes, TimeProvider time)
+public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedReader reader, BlindIndexStore indexes, TimeProvider time) : IDisposable
 {
     /// <summary>An e-mail address is high-entropy on its own; 100,000 donors give 14 bits (several donors per value).</summary>
     public static readonly BlindIndexDefinition EmailIndex = new("donor-email", 100_000, new IndexedField("email", FieldEntropy.High));
@@ -113,26 +117,70 @@ public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedRead
         return text;
     }
 
-    /// <summary>The donor with this e-mail, created if new. Saved with the unit of work. Null for a missing or malformed e-mail.</summary>
+    /// <summary>
+    /// The donor with this e-mail, created if new. Saved with the unit of work. Null for a missing or malformed e-mail.
+    /// A donor created earlier in the same unit of work (a batch of webhook events, an import) is found again and
+    /// completed with the key it was created with, since that key is not in the database until the save.
+    /// </summary>
     public async Task<Donor?> ResolveAsync(string? email, string? name, string? address, CancellationToken ct = default)
     {
         var normalised = NormaliseEmail(email);
         if (normalised is null)
             return null;
+        if (pendingByEmail.TryGetValue(normalised, out var pending))
+        {
+            if (db.Entry(pending.Donor).State != EntityState.Detached)
+            {
+                pending.Donor.CompleteFrom(name, address, pending.Key);
+                return pending.Donor;
+            }
+            Forget(normalised);
+        }
         var existing = await FindAsync(normalised, ct);
         if (existing is not null)
         {
-            using var key = await reader.OpenForSealingAsync(Donor.EntityType, existing.Id.RecordId, ct);
-            existing.CompleteFrom(name, address, key);
+            if (existing.Lacks(name, address))
+            {
+                using var key = await reader.OpenForSealingAsync(Donor.EntityType, existing.Id.RecordId, ct);
+                existing.CompleteFrom(name, address, key);
+            }
             return existing;
         }
         var id = new DonorId(Guid.NewGuid());
-        using var created = vault.CreateRecordKey(Donor.EntityType, id.RecordId);
-        var donor = Donor.Create(id, PseudonymousCode.New('D', 5), normalised, Clean(name), Clean(address), created, time.GetUtcNow());
+        var created = vault.CreateRecordKey(Donor.EntityType, id.RecordId);
+        var donor = Donor.Create(id, await NewCodeAsync(ct), normalised, Clean(name), Clean(address), created, time.GetUtcNow());
         db.Add(donor);
         await indexes.ReplaceAsync(EmailIndex, Donor.EntityType, id.RecordId, [[normalised]], ct);
-        pendingByEmail[normalised] = donor;
+        pendingByEmail[normalised] = (donor, created);
         return donor;
+    }
+
+    /// <summary>
+    /// A donor code no donor holds, saved or pending: 30^5 codes collide by the birthday bound after a few thousand
+    /// donors, and a repeated code would fail the whole save (the gift with it). Lengthened after repeated collisions.
+    /// </summary>
+    private async Task<string> NewCodeAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = PseudonymousCode.New('D', attempt < 8 ? 5 : 7);
+            if (pendingByEmail.Values.Any(p => p.Donor.Code == code))
+                continue;
+            if (!await db.Set<Donor>().AnyAsync(d => d.Code == code, ct))
+                return code;
+        }
+    }
+
+    private void Forget(string normalisedEmail)
+    {
+        if (pendingByEmail.Remove(normalisedEmail, out var gone))
+            gone.Key.Dispose();
+    }
+
+    public void Dispose()
+    {
+        foreach (var email in pendingByEmail.Keys.ToList())
+            Forget(email);
     }
 
     /// <summary>The donor with this e-mail, if any; the e-mail is normalised first.</summary>
@@ -141,12 +189,12 @@ public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedRead
 
     private static readonly IReadOnlySet<string> EmailOnly = new HashSet<string>(StringComparer.Ordinal) { Donor.Fields.Email };
 
-    private readonly Dictionary<string, Donor> pendingByEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Donor Donor, RecordKey Key)> pendingByEmail = new(StringComparer.Ordinal);
 
     private async Task<Donor?> FindAsync(string normalisedEmail, CancellationToken ct)
     {
-        if (pendingByEmail.TryGetValue(normalisedEmail, out var pending) && db.Entry(pending).State != EntityState.Detached)
-            return pending;
+        if (pendingByEmail.TryGetValue(normalisedEmail, out var pending) && db.Entry(pending.Donor).State != EntityState.Detached)
+            return pending.Donor;
         var candidates = await indexes.CandidatesAsync(EmailIndex, Donor.EntityType, [[normalisedEmail]], ct);
         if (candidates.Count == 0)
             return null;
