@@ -114,7 +114,7 @@ public static class WebhookLoad
     }
 
     /// <summary>A stream of realistic events; refunds, disputes and replays refer to gifts sent earlier in the stream.</summary>
-    private sealed class EventSource(string run)
+    internal sealed class EventSource(string run)
     {
         private readonly Random random = new(20261123);
         private readonly List<(string PaymentIntent, long Amount)> gifts = [];

@@ -150,7 +150,7 @@ public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedRead
         var created = vault.CreateRecordKey(Donor.EntityType, id.RecordId);
         var donor = Donor.Create(id, await NewCodeAsync(ct), normalised, Clean(name), Clean(address), created, time.GetUtcNow());
         db.Add(donor);
-        await indexes.ReplaceAsync(EmailIndex, Donor.EntityType, id.RecordId, [[normalised]], ct);
+        await indexes.AddForNewRecordAsync(EmailIndex, Donor.EntityType, id.RecordId, [[normalised]], ct);
         pendingByEmail[normalised] = (donor, created);
         return donor;
     }
@@ -191,20 +191,53 @@ public sealed class DonorDirectory(CrossingDbContext db, Vault vault, SealedRead
 
     private readonly Dictionary<string, (Donor Donor, RecordKey Key)> pendingByEmail = new(StringComparer.Ordinal);
 
+    // E-mails looked up ahead for a batch (PrefetchAsync): the donor found, or null when there is none.
+    private readonly Dictionary<string, Donor?> prefetched = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Finds the donors of many e-mails in three queries (blind-index candidates, donors, e-mail keys), so resolving each
+    /// later needs none. For a batch of webhook events inside one ledger write; <see cref="ForgetPrefetched"/> after it.
+    /// </summary>
+    public async Task PrefetchAsync(IEnumerable<string?> emails, CancellationToken ct = default)
+    {
+        var wanted = emails.Select(NormaliseEmail).OfType<string>().Where(e => !prefetched.ContainsKey(e)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+            return;
+        var found = await FindManyAsync(wanted, ct);
+        foreach (var email in wanted)
+            prefetched[email] = found.GetValueOrDefault(email);
+    }
+
+    public void ForgetPrefetched() => prefetched.Clear();
+
     private async Task<Donor?> FindAsync(string normalisedEmail, CancellationToken ct)
     {
         if (pendingByEmail.TryGetValue(normalisedEmail, out var pending) && db.Entry(pending.Donor).State != EntityState.Detached)
             return pending.Donor;
-        var candidates = await indexes.CandidatesAsync(EmailIndex, Donor.EntityType, [[normalisedEmail]], ct);
+        if (prefetched.TryGetValue(normalisedEmail, out var known) && (known is null || db.Entry(known).State != EntityState.Detached))
+            return known;
+        return (await FindManyAsync([normalisedEmail], ct)).GetValueOrDefault(normalisedEmail);
+    }
+
+    private async Task<Dictionary<string, Donor>> FindManyAsync(IReadOnlyCollection<string> normalisedEmails, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Donor>(StringComparer.Ordinal);
+        var candidates = await indexes.CandidatesAsync(EmailIndex, Donor.EntityType, normalisedEmails.Select(e => new[] { e }), ct);
         if (candidates.Count == 0)
-            return null;
+            return result;
         var ids = candidates.Select(c => new DonorId(Guid.ParseExact(c, "N"))).ToList();
         var donors = await db.Set<Donor>().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-        // Only the e-mail is opened, to confirm the candidate; nothing leaves this method but the donor it confirms.
+        // Only the e-mail is opened, to confirm the candidate; nothing leaves this method but the donors it confirms.
         var keys = await reader.OpenFieldsAsync(Donor.EntityType, [.. donors.Select(d => d.Id.RecordId)], EmailOnly, ct);
         try
         {
-            return donors.FirstOrDefault(d => keys.TryGetValue(d.Id.RecordId, out var k) && k.Open(Donor.Fields.Email, d.Email) == normalisedEmail);
+            var wanted = normalisedEmails.ToHashSet(StringComparer.Ordinal);
+            foreach (var donor in donors)
+            {
+                if (keys.TryGetValue(donor.Id.RecordId, out var k) && k.Open(Donor.Fields.Email, donor.Email) is { } email && wanted.Contains(email))
+                    result.TryAdd(email, donor);
+            }
+            return result;
         }
         finally
         {

@@ -76,7 +76,10 @@ public sealed class Gift
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
-    public string TransferKey => $"{Processor}:gift:{PaymentId}";
+    public string TransferKey => TransferKeyFor(Processor, PaymentId!);
+
+    /// <summary>The ledger key of the transfer that posts the gift paid by <paramref name="paymentId"/>.</summary>
+    public static string TransferKeyFor(string processor, string paymentId) => $"{processor}:gift:{paymentId}";
 
     /// <summary>The gift as money, when its currency is known.</summary>
     public Money? Amount => Currency.TryGet(CurrencyCode, out var c) ? new Money(AmountMinor, c) : null;

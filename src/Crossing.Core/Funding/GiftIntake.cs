@@ -39,6 +39,52 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
 {
     public const int MaxIdLength = 255;
 
+    // Payment and invoice ids whose gifts, invoice links and adjustments were loaded for this write (PrefetchAsync):
+    // what the tracker does not hold for them is not in the database either.
+    private readonly HashSet<string> prefetchedPayments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefetchedInvoices = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Loads in a few queries what a batch of processor events can refer to (gifts by payment or invoice, invoice links,
+    /// refunds and disputes, posted gift transfers), so applying each event needs no look-up of its own. Call inside
+    /// <see cref="Ledger.WriteAsync{T}"/> (the gate keeps other writers out until the batch commits);
+    /// <see cref="ForgetPrefetched"/> when the write ends.
+    /// </summary>
+    internal async Task PrefetchAsync(string processor, IReadOnlyCollection<string> paymentIds, IReadOnlyCollection<string> invoiceIds, IReadOnlyCollection<string> emails, CancellationToken ct)
+    {
+        await donors.PrefetchAsync(emails, ct);
+        if (paymentIds.Count > 0)
+        {
+            await db.Set<Gift>().Where(g => g.Processor == processor && g.PaymentId != null && paymentIds.Contains(g.PaymentId)).LoadAsync(ct);
+            await db.Set<GiftAdjustment>().Where(a => a.Processor == processor && paymentIds.Contains(a.PaymentId)).LoadAsync(ct);
+            await ledger.PrefetchKeysAsync([.. paymentIds.Select(p => Gift.TransferKeyFor(processor, p))], ct);
+            prefetchedPayments.UnionWith(paymentIds);
+        }
+        if (invoiceIds.Count > 0)
+        {
+            await db.Set<Gift>().Where(g => g.Processor == processor && g.InvoiceId != null && invoiceIds.Contains(g.InvoiceId)).LoadAsync(ct);
+            await db.Set<InvoicePaymentLink>().Where(l => invoiceIds.Contains(l.InvoiceId)).LoadAsync(ct);
+            prefetchedInvoices.UnionWith(invoiceIds);
+        }
+    }
+
+    internal void ForgetPrefetched()
+    {
+        donors.ForgetPrefetched();
+        prefetchedPayments.Clear();
+        prefetchedInvoices.Clear();
+    }
+
+    private async Task<InvoicePaymentLink?> FindLinkAsync(string invoiceId, CancellationToken ct) =>
+        prefetchedInvoices.Contains(invoiceId)
+            ? db.Set<InvoicePaymentLink>().Local.FindEntry(invoiceId)?.Entity
+            : await db.Set<InvoicePaymentLink>().FindAsync([invoiceId], ct);
+
+    private async Task<bool> AdjustmentKnownAsync(string processor, string paymentId, string eventId, CancellationToken ct) =>
+        prefetchedPayments.Contains(paymentId)
+            ? db.Set<GiftAdjustment>().Local.Any(a => a.EventId == eventId)
+            : await db.Set<GiftAdjustment>().AnyAsync(a => a.EventId == eventId, ct);
+
     public Task<IntakeResult> ReceiveGiftAsync(GiftFacts facts, CancellationToken ct = default) =>
         ledger.WriteAsync(async c =>
         {
@@ -51,7 +97,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
             }
             var paymentId = facts.PaymentId;
             if (paymentId is null && facts.InvoiceId is not null)
-                paymentId = (await db.Set<InvoicePaymentLink>().FindAsync([facts.InvoiceId], c))?.PaymentId;
+                paymentId = (await FindLinkAsync(facts.InvoiceId, c))?.PaymentId;
             var donor = await donors.ResolveAsync(facts.Email, facts.Name, facts.Address, c);
             var currency = facts.Currency.Trim().ToUpperInvariant();
             gift = Gift.Receive(facts.Processor, paymentId, facts.InvoiceId, facts.Channel, facts.Kind, donor?.Id,
@@ -75,7 +121,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
             var gift = await FindGiftAsync(processor, null, invoiceId, c);
             if (gift is null)
             {
-                if (await db.Set<InvoicePaymentLink>().FindAsync([invoiceId], c) is null)
+                if (await FindLinkAsync(invoiceId, c) is null)
                     db.Add(new InvoicePaymentLink(invoiceId, paymentId));
                 return new IntakeResult(EventOutcome.Waiting, invoiceId);
             }
@@ -90,7 +136,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         {
             if (cumulativeRefunded is not > 0)
                 return new IntakeResult(EventOutcome.NeedsAttention, paymentId, "the refunded amount is not a positive whole number of minor units");
-            if (!await db.Set<GiftAdjustment>().AnyAsync(a => a.EventId == eventId, c))
+            if (!await AdjustmentKnownAsync(processor, paymentId, eventId, c))
                 db.Add(GiftAdjustment.Refund(processor, paymentId, eventId, cumulativeRefunded.Value, currency.Trim().ToUpperInvariant(), at));
             return await ReconcileByPaymentAsync(processor, paymentId, c);
         }, ct);
@@ -100,7 +146,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         {
             if (amount is not > 0)
                 return new IntakeResult(EventOutcome.NeedsAttention, paymentId, "the disputed amount is not a positive whole number of minor units");
-            if (!await db.Set<GiftAdjustment>().AnyAsync(a => a.EventId == eventId, c))
+            if (!await AdjustmentKnownAsync(processor, paymentId, eventId, c))
                 db.Add(GiftAdjustment.Dispute(processor, paymentId, eventId, disputeId, amount.Value, currency.Trim().ToUpperInvariant(), status, at));
             return await ReconcileByPaymentAsync(processor, paymentId, c);
         }, ct);
@@ -144,10 +190,12 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
     /// </summary>
     private async Task<string?> ReconcileAdjustmentsAsync(Gift gift, CancellationToken ct)
     {
-        var adjustments = await db.Set<GiftAdjustment>()
-            .Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId)
-            .OrderBy(a => a.Id)
-            .ToListAsync(ct);
+        var adjustments = prefetchedPayments.Contains(gift.PaymentId!)
+            ? [.. db.Set<GiftAdjustment>().Local.Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId).OrderBy(a => a.Id)]
+            : await db.Set<GiftAdjustment>()
+                .Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId)
+                .OrderBy(a => a.Id)
+                .ToListAsync(ct);
         if (adjustments.Count == 0)
             return null;
         var amount = gift.Amount!.Value;
@@ -228,9 +276,12 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         var local = db.Set<Gift>().Local.FirstOrDefault(g => g.Processor == processor && ((paymentId is not null && g.PaymentId == paymentId) || (invoiceId is not null && g.InvoiceId == invoiceId)));
         if (local is not null)
             return local;
-        if (paymentId is not null && await db.Set<Gift>().SingleOrDefaultAsync(g => g.Processor == processor && g.PaymentId == paymentId, ct) is { } byPayment)
+        if (paymentId is not null && !prefetchedPayments.Contains(paymentId)
+            && await db.Set<Gift>().SingleOrDefaultAsync(g => g.Processor == processor && g.PaymentId == paymentId, ct) is { } byPayment)
             return byPayment;
-        return invoiceId is null ? null : await db.Set<Gift>().SingleOrDefaultAsync(g => g.Processor == processor && g.InvoiceId == invoiceId, ct);
+        return invoiceId is null || prefetchedInvoices.Contains(invoiceId)
+            ? null
+            : await db.Set<Gift>().SingleOrDefaultAsync(g => g.Processor == processor && g.InvoiceId == invoiceId, ct);
     }
 
     private static string? AmountProblem(GiftFacts facts, string currency)
@@ -290,18 +341,29 @@ public sealed class Designations(CrossingDbContext db)
         return new Designation(LedgerAccounts.General, DesignationSource.Default, null, null, null);
     }
 
+    // Campaigns are few and funds fewer; one unit of work (a request, a batch of webhook events) reads each once.
+    private List<Campaign>? campaigns;
+    private readonly HashSet<string> knownFunds = new(StringComparer.Ordinal);
+
     private async Task<Campaign?> CoveringAsync(GiftKind kind, DateOnly day, CancellationToken ct)
     {
-        var candidates = await db.Set<Campaign>().AsNoTracking().Where(c => c.From <= day && c.To >= day).ToListAsync(ct);
-        return candidates.Where(c => c.Covers(day, kind))
+        campaigns ??= await db.Set<Campaign>().AsNoTracking().ToListAsync(ct);
+        return campaigns.Where(c => c.From <= day && c.To >= day && c.Covers(day, kind))
             .OrderByDescending(c => c.From).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
     }
 
     private async Task<T?> FindAsync<T>(string? id, CancellationToken ct)
         where T : class => id is null ? null : await db.Set<T>().FindAsync([id], ct);
 
-    private Task<bool> FundExistsAsync(string fundId, CancellationToken ct) =>
-        db.Set<LedgerAccount>().AnyAsync(a => a.Id == LedgerAccounts.Fund(fundId) && a.Kind == LedgerAccountKind.Fund, ct);
+    private async Task<bool> FundExistsAsync(string fundId, CancellationToken ct)
+    {
+        if (knownFunds.Contains(fundId))
+            return true;
+        var exists = await db.Set<LedgerAccount>().AnyAsync(a => a.Id == LedgerAccounts.Fund(fundId) && a.Kind == LedgerAccountKind.Fund, ct);
+        if (exists)
+            knownFunds.Add(fundId);
+        return exists;
+    }
 
     private static string? Value(IReadOnlyDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? Clip(v.Trim().ToLowerInvariant()) : null;

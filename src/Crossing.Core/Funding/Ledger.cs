@@ -57,6 +57,7 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
 {
     private readonly Dictionary<(string, string), LedgerBalance> balances = [];
     private readonly HashSet<string> keysThisWrite = new(StringComparer.Ordinal);
+    private readonly HashSet<string> keysAbsent = new(StringComparer.Ordinal);
     private bool writing;
 
     /// <summary>Runs <paramref name="work"/> in one ledger transaction; everything it posts commits together or not at all.</summary>
@@ -97,6 +98,7 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             balances.Clear();
             keysThisWrite.Clear();
+            keysAbsent.Clear();
             writing = false;
         }
     }
@@ -116,7 +118,7 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
             throw new ArgumentOutOfRangeException(nameof(amount), "A transfer moves a positive amount.");
         if (debitAccount == creditAccount)
             throw new ArgumentException("A transfer moves money between two different accounts.", nameof(creditAccount));
-        if (keysThisWrite.Contains(key) || await db.Set<LedgerTransfer>().AnyAsync(t => t.Key == key, ct))
+        if (keysThisWrite.Contains(key) || (!keysAbsent.Contains(key) && await db.Set<LedgerTransfer>().AnyAsync(t => t.Key == key, ct)))
             return PostOutcome.AlreadyPosted;
         var debit = await db.Set<LedgerAccount>().FindAsync([debitAccount], ct);
         var credit = await db.Set<LedgerAccount>().FindAsync([creditAccount], ct);
@@ -131,6 +133,21 @@ public sealed class Ledger(CrossingDbContext db, LedgerWriteGate gate, TimeProvi
         db.Add(new LedgerTransfer(key, debitAccount, creditAccount, amount, code, reference, time.GetUtcNow()));
         keysThisWrite.Add(key);
         return PostOutcome.Posted;
+    }
+
+    /// <summary>
+    /// Looks up, in one query, which of <paramref name="keys"/> are already posted, so posting the others in this write
+    /// needs no look-up each (a batch of webhook events). Only inside <see cref="WriteAsync{T}"/>: the gate keeps any
+    /// other writer from posting one of them meanwhile, and the answer is forgotten when the write ends.
+    /// </summary>
+    public async Task PrefetchKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        if (!writing)
+            throw new InvalidOperationException("Keys are prefetched inside Ledger.WriteAsync.");
+        if (keys.Count == 0)
+            return;
+        var posted = await db.Set<LedgerTransfer>().Where(t => keys.Contains(t.Key)).Select(t => t.Key).ToListAsync(ct);
+        keysAbsent.UnionWith(keys.Except(posted, StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -58,11 +58,29 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
     /// its application, in the same transaction; an event id seen before, in the database or earlier in the batch, is a
     /// duplicate. If anything fails the whole batch rolls back and the caller retries the events one by one.
     /// </summary>
-    public Task<WebhookDisposition[]> ProcessBatchAsync(IReadOnlyList<ParsedEvent> events, CancellationToken ct = default) =>
+    public async Task<WebhookDisposition[]> ProcessBatchAsync(IReadOnlyList<ParsedEvent> events, CancellationToken ct = default)
+    {
+        try
+        {
+            return await ApplyBatchAsync(events, ct);
+        }
+        finally
+        {
+            intake.ForgetPrefetched();
+        }
+    }
+
+    private Task<WebhookDisposition[]> ApplyBatchAsync(IReadOnlyList<ParsedEvent> events, CancellationToken ct) =>
         ledger.WriteAsync(async c =>
         {
             var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
             var known = await db.Set<ProcessorEvent>().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, c);
+            var payments = new HashSet<string>(StringComparer.Ordinal);
+            var invoices = new HashSet<string>(StringComparer.Ordinal);
+            var emails = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in events)
+                AddReferences(e.Type, e.Object, payments, invoices, emails);
+            await intake.PrefetchAsync(Processor, payments, invoices, emails, c);
             var results = new WebhookDisposition[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
@@ -82,6 +100,36 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
             }
             return results;
         }, ct);
+
+    /// <summary>The payment and invoice ids an event can refer to, read the way <see cref="ApplyAsync"/> reads them.</summary>
+    private static void AddReferences(string type, JsonElement obj, HashSet<string> payments, HashSet<string> invoices, HashSet<string> emails)
+    {
+        switch (type)
+        {
+            case "checkout.session.completed":
+                Add(payments, IdOf(obj, "payment_intent"));
+                Add(emails, String(Object(obj, "customer_details"), "email") ?? String(obj, "customer_email"));
+                break;
+            case "charge.refunded" or "charge.dispute.created" or "charge.dispute.closed":
+                Add(payments, IdOf(obj, "payment_intent"));
+                break;
+            case "invoice.paid":
+                Add(invoices, IdOf(obj, "id"));
+                Add(payments, IdOf(obj, "payment_intent"));
+                Add(emails, String(obj, "customer_email"));
+                break;
+            case "invoice_payment.paid":
+                Add(invoices, IdOf(obj, "invoice"));
+                Add(payments, IdOf(Object(obj, "payment"), "payment_intent"));
+                break;
+        }
+
+        static void Add(HashSet<string> set, string? id)
+        {
+            if (id is not null)
+                set.Add(id);
+        }
+    }
 
     private async Task<WebhookDisposition> ApplyStoredAsync(ProcessorEvent stored, ParsedEvent parsed, CancellationToken ct)
     {

@@ -53,11 +53,20 @@ public sealed class BlindIndexStore(CrossingDbContext db, Vault vault)
     /// <summary>Replaces the record's entries for this index with the given value sets (one entry per set). Saved with the unit of work.</summary>
     public async Task ReplaceAsync(BlindIndexDefinition index, string entityType, string recordId, IEnumerable<string[]> valueSets, CancellationToken ct = default)
     {
-        var idx = await IndexerAsync(ct);
         var existing = await db.BlindIndexEntries
             .Where(e => e.IndexName == index.Name && e.EntityType == entityType && e.RecordId == recordId)
             .ToListAsync(ct);
         db.BlindIndexEntries.RemoveRange(existing);
+        await AddForNewRecordAsync(index, entityType, recordId, valueSets, ct);
+    }
+
+    /// <summary>
+    /// The entries of a record created in this unit of work, which cannot have any yet: <see cref="ReplaceAsync"/>
+    /// without the look-up of old entries (one query less per new donor in a batch of webhook events).
+    /// </summary>
+    public async Task AddForNewRecordAsync(BlindIndexDefinition index, string entityType, string recordId, IEnumerable<string[]> valueSets, CancellationToken ct = default)
+    {
+        var idx = await IndexerAsync(ct);
         foreach (var value in valueSets.Select(v => idx.Compute(index, v)).Distinct())
             db.BlindIndexEntries.Add(new BlindIndexEntry(index.Name, value, entityType, recordId));
     }
