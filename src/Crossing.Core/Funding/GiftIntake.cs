@@ -153,7 +153,9 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
 
     private async Task<IntakeResult> ReconcileByPaymentAsync(string processor, string paymentId, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        // The look-ups below query the database unless this payment was prefetched (then they read the tracker).
+        if (!prefetchedPayments.Contains(paymentId))
+            await db.SaveChangesAsync(ct);
         var gift = await FindGiftAsync(processor, paymentId, null, ct);
         if (gift is null || gift.Status != GiftStatus.Posted)
             return new IntakeResult(EventOutcome.Waiting, paymentId);
@@ -191,7 +193,8 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
     private async Task<string?> ReconcileAdjustmentsAsync(Gift gift, CancellationToken ct)
     {
         var adjustments = prefetchedPayments.Contains(gift.PaymentId!)
-            ? [.. db.Set<GiftAdjustment>().Local.Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId).OrderBy(a => a.Id)]
+            ? [.. db.Set<GiftAdjustment>().Local.Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId)
+                .OrderBy(a => db.Entry(a).State == EntityState.Added).ThenBy(a => a.Id)] // unsaved ones (temporary ids) arrived last
             : await db.Set<GiftAdjustment>()
                 .Where(a => a.Processor == gift.Processor && a.PaymentId == gift.PaymentId)
                 .OrderBy(a => a.Id)
