@@ -67,7 +67,7 @@ public static class CaseEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, CallerAccessor callers, CaseRegistry registry, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest http, CallerAccessor callers, CaseRegistry registry, TimeProvider time, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         var (body, problem) = await JsonBody.ReadAsync<CaseIntakeInput>(http, MaxBodyBytes, ct);
@@ -81,16 +81,16 @@ public static class CaseEndpoints
         }
         catch (CaseInputException e)
         {
-            return Invalid(e);
+            return Invalid(e, l);
         }
         catch (CaseAccessDeniedException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your compartment",
-                detail: "You may not record cases in that compartment.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Cases.Api.NotYourCompartment"],
+                detail: l["Cases.Api.NotYourCompartment.Detail"]);
         }
     }
 
-    private static async Task<IResult> MatchAsync(HttpRequest http, CallerAccessor callers, CaseMatcher matcher, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> MatchAsync(HttpRequest http, CallerAccessor callers, CaseMatcher matcher, TimeProvider time, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         var (body, problem) = await JsonBody.ReadAsync<MatchRequest>(http, MaxBodyBytes, ct);
@@ -107,19 +107,19 @@ public static class CaseEndpoints
                 problems.Add(("birthDate", birthProblem));
         }
         if (problems.Count > 0)
-            return Invalid(new CaseInputException(problems));
+            return Invalid(new CaseInputException(problems), l);
         var result = await matcher.MatchAsync(caller, body.FullName!, birth, ct: ct);
         return TypedResults.Ok(new MatchResponse(result.Candidates));
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? compartment, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? compartment, CallerAccessor callers, CaseRegistry registry, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         CaseStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!CaseVocabulary.TryParseStatus(status, out var parsed))
-                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem), l);
             wanted = parsed;
         }
         var summaries = await registry.ListAsync(caller, new CaseFilter(compartment?.Trim().ToLowerInvariant(), wanted), withReasons: true, ct);
@@ -137,7 +137,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(ToResponse(summary!, identity));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string code, HttpRequest http, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    private static async Task<IResult> ChangeStatusAsync(string code, HttpRequest http, CallerAccessor callers, CaseRegistry registry, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         if (await registry.FindAsync(caller, code, ct) is null)
@@ -146,9 +146,9 @@ public static class CaseEndpoints
         if (problem is not null)
             return problem;
         if (!CaseVocabulary.TryParseStatus(body!.Status, out var status))
-            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem), l);
         if (!await registry.ChangeStatusAsync(caller, code, status, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "You may not change cases.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Cases.Api.NotAllowed"], detail: l["Cases.Api.NotAllowed.Detail"]);
         return TypedResults.NoContent();
     }
 
@@ -160,11 +160,11 @@ public static class CaseEndpoints
 
     public static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
 
-    private static ValidationProblem Invalid(CaseInputException e) =>
+    private static ValidationProblem Invalid(CaseInputException e, Text<CaseText> l) =>
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
-            title: "The case was not recorded: correct the fields named below.",
-            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+            title: l["Cases.Api.Invalid"],
+            detail: l["Shell.Api.InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }
