@@ -51,19 +51,14 @@ public static class CaseEndpoints
         // Every route needs case access; without it the answer is the same 404 as for an unknown case.
         var cases = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, NotFound).WithTags("Cases");
         // The bodies are read by JsonBody (size-limited, no value echoed), so each route declares its body for the reference.
-        cases.MapPost("", CreateAsync).WithName("CreateCase")
-            .Accepts<CaseIntakeInput>("application/json").Produces<RecordedResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Records a case. Identity fields go straight into the vault; answers with the case's pseudonymous code.");
-        cases.MapPost("/match", MatchAsync).WithName("MatchCases")
-            .Accepts<MatchRequest>("application/json").Produces<MatchResponse>().ProducesValidationProblem()
-            .WithSummary("Possible duplicates among the cases the caller may see, best first. Cases in other compartments are never considered: the answer about them is the same as about nobody.");
-        cases.MapGet("", ListAsync).WithName("ListCases")
-            .WithSummary("Cases the caller may see, most urgent first. No identity fields.");
-        cases.MapGet("/{code}", GetAsync).WithName("GetCase")
-            .WithSummary("One case; identity fields only with the identity permission, and each such read is audited.");
-        cases.MapPost("/{code}/status", ChangeStatusAsync).WithName("ChangeCaseStatus")
-            .Accepts<StatusRequest>("application/json").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
-            .WithSummary("Moves a case to another status (contacted, waiting, travelling, arrived, resettling, closed).");
+        cases.MapPost("", CreateAsync).ProducesValidationProblem()
+            .Describe<CaseText>("CreateCase", request: ApiExamples.Intake, response: new RecordedResponse("C-7K3Q", false), status: StatusCodes.Status201Created);
+        cases.MapPost("/match", MatchAsync).ProducesValidationProblem()
+            .Describe<CaseText>("MatchCases", request: new MatchRequest("김지현", "1994-03"), response: ApiExamples.Matches);
+        cases.MapGet("", ListAsync).Describe<CaseText>("ListCases", response: new CaseListResponse([ApiExamples.Case]));
+        cases.MapGet("/{code}", GetAsync).Describe<CaseText>("GetCase", response: ApiExamples.Case);
+        cases.MapPost("/{code}/status", ChangeStatusAsync).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .Describe<CaseText>("ChangeCaseStatus", request: new StatusRequest("travelling"));
         return app;
     }
 
@@ -165,6 +160,22 @@ public static class CaseEndpoints
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
             title: l["Cases.Api.Invalid"],
             detail: l["Shell.Api.InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
+
+    /// <summary>Example bodies for the API reference (made-up codes, no real person).</summary>
+    private static class ApiExamples
+    {
+        public static readonly CaseIntakeInput Intake = new()
+        {
+            Compartment = "east", FullName = "김지현", BirthDate = "1994-03", Sex = "F", Hometown = "Hyesan", Location = "Shenyang",
+            Status = "waiting", PregnancyWeeks = 24, PregnancyWeeksOn = "2026-11-20", DependentChildren = 1,
+        };
+
+        public static readonly MatchResponse Matches = new([new MatchCandidate("C-7K3Q", 0.93, true)]);
+
+        public static readonly CaseResponse Case = new("C-7K3Q", "east", "waiting", "G-2M4P",
+            new UrgencyResponse(62, new DateOnly(2027, 1, 15), false, []),
+            new DateOnly(2026, 9, 1), new DateTimeOffset(2026, 9, 1, 8, 30, 0, TimeSpan.Zero), null);
+    }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }
