@@ -45,7 +45,9 @@ public static class CrossingServices
         o.Password.RequiredLength = 12;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
+        // A backstop only: the web's per-address SignInThrottle slows guessing long before this, so a stranger's few
+        // wrong passwords no longer lock the account and end its live sessions.
+        o.Lockout.MaxFailedAccessAttempts = 20;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;

@@ -30,7 +30,7 @@ public readonly partial record struct BirthDate
         var match = normalised is null ? null : Pattern().Match(normalised);
         if (match is not { Success: true })
         {
-            problem = "Write the date of birth as a year (1994), a year and month (1994-03) or a full date (1994-03-12).";
+            problem = CaseProblem.Text(CaseProblem.BirthFormat);
             return null;
         }
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -38,23 +38,23 @@ public readonly partial record struct BirthDate
         int? day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
         if (year < EarliestYear || year > today.Year)
         {
-            problem = $"The year of birth must be between {EarliestYear} and {today.Year}.";
+            problem = CaseProblem.Text(CaseProblem.BirthYearRange, EarliestYear.ToString(CultureInfo.InvariantCulture), today.Year.ToString(CultureInfo.InvariantCulture));
             return null;
         }
         if (month is < 1 or > 12)
         {
-            problem = "The month of birth must be between 01 and 12.";
+            problem = CaseProblem.Text(CaseProblem.BirthMonth);
             return null;
         }
         if (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year, month!.Value)))
         {
-            problem = "That day does not exist in that month.";
+            problem = CaseProblem.Text(CaseProblem.BirthDay);
             return null;
         }
         var result = new BirthDate(year, month, day);
         if (result.EarliestPossible > today)
         {
-            problem = "The date of birth is in the future.";
+            problem = CaseProblem.Text(CaseProblem.BirthFuture);
             return null;
         }
         return result;

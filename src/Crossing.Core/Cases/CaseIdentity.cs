@@ -44,11 +44,11 @@ public sealed record CaseIdentity(
         if (value is null)
             return null;
         if (value.Length > maxLength)
-            return $"At most {maxLength} characters (this has {value.Length}).";
+            return CaseProblem.Text(CaseProblem.TextTooLong, maxLength, value.Length);
         if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
-            return "Contains control characters; remove them.";
+            return CaseProblem.Text(CaseProblem.TextControl);
         if (value.Any(c => char.IsSurrogate(c)) && !IsWellFormedUtf16(value))
-            return "Contains broken characters.";
+            return CaseProblem.Text(CaseProblem.TextBroken);
         return null;
     }
 

@@ -58,7 +58,7 @@ public sealed record CaseIntakeInput
         var problems = new List<(string, string)>();
 
         if (string.IsNullOrWhiteSpace(Compartment))
-            problems.Add(("compartment", "Choose the compartment the case belongs to."));
+            problems.Add(("compartment", CaseProblem.Text(CaseProblem.Compartment)));
 
         BirthDate? birth = null;
         if (!string.IsNullOrWhiteSpace(BirthDate))
@@ -68,7 +68,7 @@ public sealed record CaseIntakeInput
                 problems.Add(("birthDate", birthProblem));
         }
         if (!CaseVocabulary.TryParseSex(Sex, out var sex))
-            problems.Add(("sex", "Sex is F, M or X (not stated)."));
+            problems.Add(("sex", CaseProblem.Text(CaseProblem.Sex)));
 
         var status = CaseStatus.Waiting;
         if (!string.IsNullOrWhiteSpace(Status) && !CaseVocabulary.TryParseStatus(Status, out status))
@@ -79,12 +79,12 @@ public sealed record CaseIntakeInput
         {
             group = FamilyGroup.Trim().ToUpperInvariant();
             if (!Security.Access.PseudonymousCode.IsWellFormed(group, 'G'))
-                problems.Add(("familyGroup", "A family group code looks like G-7K3Q; leave it empty to start a new group."));
+                problems.Add(("familyGroup", CaseProblem.Text(CaseProblem.FamilyGroup)));
         }
 
         var waitingSince = OptionalDate(WaitingSince, "waitingSince", problems);
         if (waitingSince is { } w && (w > today || w < today.AddYears(-30)))
-            problems.Add(("waitingSince", "The date waiting began must be in the past 30 years and not in the future."));
+            problems.Add(("waitingSince", CaseProblem.Text(CaseProblem.WaitingSince)));
 
         var identity = new CaseIdentity(
             FullName?.Trim() ?? "",
@@ -109,7 +109,7 @@ public sealed record CaseIntakeInput
         if (PregnancyWeeks is { } weeks)
             pregnancy = new Pregnancy(weeks, weeksOn ?? today);
         else if (weeksOn is not null)
-            problems.Add(("pregnancyWeeks", "Give the weeks of pregnancy on that date."));
+            problems.Add(("pregnancyWeeks", CaseProblem.Text(CaseProblem.PregnancyWeeksMissing)));
 
         Illness? illness = null;
         var treatmentBy = OptionalDate(IllnessTreatmentBy, "illnessTreatmentBy", problems);
@@ -118,16 +118,16 @@ public sealed record CaseIntakeInput
             if (Enum.TryParse<IllnessSeverity>(Illness.Trim(), ignoreCase: true, out var severity) && Enum.IsDefined(severity))
                 illness = new Illness(severity, treatmentBy);
             else
-                problems.Add(("illness", "Illness severity is none, moderate, serious or critical."));
+                problems.Add(("illness", CaseProblem.Text(CaseProblem.IllnessSeverity)));
         }
         else if (treatmentBy is not null)
         {
-            problems.Add(("illness", "Give the severity of the illness that needs treatment by that date."));
+            problems.Add(("illness", CaseProblem.Text(CaseProblem.IllnessMissing)));
         }
 
         var arrest = Cases.ArrestRisk.None;
         if (!string.IsNullOrWhiteSpace(ArrestRisk) && !(Enum.TryParse(ArrestRisk.Trim(), ignoreCase: true, out arrest) && Enum.IsDefined(arrest)))
-            problems.Add(("arrestRisk", "Arrest risk is none, elevated or high."));
+            problems.Add(("arrestRisk", CaseProblem.Text(CaseProblem.ArrestRisk)));
 
         var factors = new UrgencyFactors(pregnancy, illness, ViolenceAtHome, Confined, arrest, DependentChildren ?? 0);
         problems.AddRange(factors.Problems(today));
@@ -140,7 +140,7 @@ public sealed record CaseIntakeInput
             return null;
         if (TypedText.Normalised(text) is { } normalised && DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        problems.Add((field, "Write the date as YYYY-MM-DD."));
+        problems.Add((field, CaseProblem.Text(CaseProblem.DateFormat)));
         return null;
     }
 

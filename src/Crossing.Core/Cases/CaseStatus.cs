@@ -24,7 +24,7 @@ public static class CaseVocabulary
     /// <summary>Statuses of people still waiting to travel: the waiting list shows these.</summary>
     public static readonly IReadOnlySet<CaseStatus> StillWaiting = new HashSet<CaseStatus> { CaseStatus.Contacted, CaseStatus.Waiting };
 
-    public static string StatusProblem => "Status is one of: " + string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())) + ".";
+    public static string StatusProblem => CaseProblem.Text(CaseProblem.Status, string.Join(", ", Enum.GetValues<CaseStatus>().Select(s => s.Slug())));
 
     public static string Slug(this CaseStatus status) => status.ToString().ToLowerInvariant();
 

@@ -51,21 +51,21 @@ public sealed record UrgencyFactors(
         if (Pregnancy is { } p)
         {
             if (p.Weeks is < 1 or > MaxPregnancyWeeks)
-                yield return ("pregnancyWeeks", $"Weeks of pregnancy must be between 1 and {MaxPregnancyWeeks}.");
+                yield return ("pregnancyWeeks", CaseProblem.Text(CaseProblem.PregnancyWeeksRange, MaxPregnancyWeeks));
             if (p.On > today)
-                yield return ("pregnancyWeeksOn", "The date the weeks were counted on cannot be in the future.");
+                yield return ("pregnancyWeeksOn", CaseProblem.Text(CaseProblem.PregnancyCountedInFuture));
             if (p.On < today.AddYears(-1))
-                yield return ("pregnancyWeeksOn", "The date the weeks were counted on is more than a year ago.");
+                yield return ("pregnancyWeeksOn", CaseProblem.Text(CaseProblem.PregnancyCountedLongAgo));
         }
         if (Illness is { } i)
         {
             if (i.Severity == IllnessSeverity.None && i.TreatmentBy is not null)
-                yield return ("illness", "Give the severity of the illness that needs treatment.");
+                yield return ("illness", CaseProblem.Text(CaseProblem.IllnessNoneWithDate));
             if (i.TreatmentBy is { } by && (by < today.AddYears(-1) || by > today.AddYears(5)))
-                yield return ("illnessTreatmentBy", "The treatment date must be within a year before and five years after today.");
+                yield return ("illnessTreatmentBy", CaseProblem.Text(CaseProblem.TreatmentDateRange));
         }
         if (DependentChildren is < 0 or > MaxDependentChildren)
-            yield return ("dependentChildren", $"Dependent children must be between 0 and {MaxDependentChildren}.");
+            yield return ("dependentChildren", CaseProblem.Text(CaseProblem.DependentChildren, MaxDependentChildren));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

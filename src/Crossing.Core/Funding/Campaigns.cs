@@ -3,7 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crossing.Core.Funding;
 
-public sealed class CampaignException(string message) : Exception(message);
+/// <summary>A campaign or fundraiser that cannot be added: the message in English (CLI, logs) and a key with
+/// arguments (Finance.Campaign.* in the web's FundingText) for pages in the reader's language.</summary>
+public sealed class CampaignException(string message, string key, params object[] arguments) : Exception(message)
+{
+    public string Key { get; } = key;
+
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}
 
 /// <summary>Dated designation rules and fundraisers: adding them, with the checks a person can act on.</summary>
 public sealed class Campaigns(CrossingDbContext db, TimeProvider time)
@@ -12,17 +19,17 @@ public sealed class Campaigns(CrossingDbContext db, TimeProvider time)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
-            throw new CampaignException("A campaign needs a name of 1 to 100 characters.");
+            throw new CampaignException("A campaign needs a name of 1 to 100 characters.", "Finance.Campaign.Name");
         if (to < from)
-            throw new CampaignException($"The campaign ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+            throw new CampaignException($"The campaign ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", "Finance.Campaign.EndsBeforeStart", $"{to:yyyy-MM-dd}", $"{from:yyyy-MM-dd}");
         fundId = fundId?.Trim().ToLowerInvariant() ?? "";
         if (!await FundExistsAsync(fundId, ct))
-            throw new CampaignException($"There is no fund '{fundId}'. Add it first with `crossing fund add`.");
+            throw new CampaignException($"There is no fund '{fundId}'. Add it first with `crossing fund add`.", "Finance.Campaign.NoFund", fundId);
         id = id is null ? Slug(name, from) : id.Trim().ToLowerInvariant();
         if (!LedgerAccounts.IsFundId(id) && id.Length <= 64 is false)
-            throw new CampaignException($"'{id}' is not a usable campaign id.");
+            throw new CampaignException($"'{id}' is not a usable campaign id.", "Finance.Campaign.BadId", id);
         if (await db.Set<Campaign>().AnyAsync(c => c.Id == id, ct))
-            throw new CampaignException($"A campaign '{id}' exists already.");
+            throw new CampaignException($"A campaign '{id}' exists already.", "Finance.Campaign.Exists", id);
         var campaign = new Campaign(id, name, fundId, from, to, kind, goal?.Minor, goal?.Currency.Code, time.GetUtcNow());
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -33,9 +40,9 @@ public sealed class Campaigns(CrossingDbContext db, TimeProvider time)
     {
         id = id.Trim().ToLowerInvariant();
         if (!LedgerAccounts.IsFundId(id))
-            throw new CampaignException($"'{id}' is not a usable fundraiser id: lowercase letters, digits and dashes.");
+            throw new CampaignException($"'{id}' is not a usable fundraiser id: lowercase letters, digits and dashes.", "Finance.Campaign.BadFundraiserId", id);
         if (!await FundExistsAsync(fundId, ct))
-            throw new CampaignException($"There is no fund '{fundId}'.");
+            throw new CampaignException($"There is no fund '{fundId}'.", "Finance.Campaign.NoFund", fundId);
         var fundraiser = new Fundraiser(id, name.Trim(), fundId, time.GetUtcNow());
         db.Add(fundraiser);
         await db.SaveChangesAsync(ct);

@@ -43,11 +43,11 @@ public static class RelativeNameIndexes
             return problem;
         var keys = KoreanNames.Keys(fullName);
         if (keys.Count == 0)
-            return "The name holds no letters that can be read as a Korean name.";
+            return CaseProblem.Text(CaseProblem.NameUnreadable);
         if (keys.All(k => k.Given.Length == 0))
-            return "Only a surname was given. A surname alone cannot be searched for (too many people share it); add the given name, even an approximate one.";
+            return CaseProblem.Text(CaseProblem.NameSurnameOnly);
         if (!CaseNameIndexes.SurnameGivenValues(keys).Any() && !CaseNameIndexes.GivenBirthYearValues(keys, YearOnly(birthYear)).Any())
-            return "Only a given name was given. Add the surname or the birth year, so the relative can be searched for.";
+            return CaseProblem.Text(CaseProblem.NameGivenOnly);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Web.Security;
+using Crossing.Web.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crossing.Web.Account;
@@ -13,9 +14,8 @@ public static class AccountEndpoints
     {
         app.MapGet("/api/me", GetMeAsync)
             .RequireAuthorization(Policies.Staff)
-            .WithName("GetMe")
             .WithTags("Account")
-            .WithSummary("Who the caller is: staff code, role and compartments. Never an e-mail address.");
+            .Describe<AccountText>("GetMe", response: new MeResponse("S-4F2K", "field-coordinator", ["east"]));
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Crossing.Core.Security.Access;
 using Crossing.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,11 +9,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace Crossing.Web.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit, PasswordTiming timing) : AccountPageModel
+public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, SignInAudit audit, PasswordTiming timing, SignInThrottle throttle) : AccountPageModel
 {
     // One message for every failure, so the page does not tell an outsider which e-mail addresses are staff.
     /// <summary>A key in AccountText.</summary>
     public const string Failed = "Account.SignIn.Failed";
+
+    /// <summary>A key in AccountText: too many failures for this address (real or not); <see cref="TryAgainAt"/> says when.</summary>
+    public const string Throttled = "Account.SignIn.Throttled";
+
+    /// <summary>"HH:mm" (UTC) when a throttled address may try again.</summary>
+    public string? TryAgainAt { get; private set; }
 
     [BindProperty]
     public SignInForm Form { get; set; } = new();
@@ -38,8 +45,18 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
             return Page();
         }
         var staff = await users.FindByEmailAsync(Form.Email);
+        if (throttle.WaitUntil(Form.Email) is { } until)
+        {
+            // Refused before any password check, the same way for every address; still one hash of work.
+            timing.SpendOnNothing(Form.Password);
+            await audit.RecordAsync(staff, SignInAudit.PasswordStep, "throttled", ct);
+            Error = Throttled;
+            TryAgainAt = until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+            return Page();
+        }
         if (staff is null)
         {
+            throttle.Failed(Form.Email);
             timing.SpendOnNothing(Form.Password);
             await audit.RecordAsync(null, SignInAudit.PasswordStep, "unknown-account", ct);
             Error = Failed;
@@ -49,6 +66,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
         // before any password check. Each still costs one hash verification, like every other failure.
         if (staff.IsService || staff.DisabledAt is not null || await users.IsLockedOutAsync(staff))
         {
+            throttle.Failed(Form.Email);
             timing.SpendOnNothing(Form.Password);
             await audit.RecordAsync(staff, SignInAudit.PasswordStep, staff.IsService ? "service-account" : staff.DisabledAt is not null ? "disabled" : "locked-out", ct);
             Error = Failed;
@@ -56,6 +74,8 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
         }
 
         var result = await signIn.PasswordSignInAsync(staff, Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor || result.Succeeded)
+            throttle.Succeeded(Form.Email);
         if (result.RequiresTwoFactor)
         {
             await audit.RecordAsync(staff, SignInAudit.PasswordStep, "ok-second-factor-next", ct);
@@ -67,6 +87,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, UserManager<S
             await audit.RecordAsync(staff, SignInAudit.PasswordStep, "ok-enrolment-next", ct);
             return RedirectToPage("Enrol", new { ReturnUrl });
         }
+        throttle.Failed(Form.Email);
         await audit.RecordAsync(staff, SignInAudit.PasswordStep, result.IsLockedOut ? "locked-out" : "wrong-password", ct);
         Error = Failed;
         return Page();

@@ -51,23 +51,18 @@ public static class CaseEndpoints
         // Every route needs case access; without it the answer is the same 404 as for an unknown case.
         var cases = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, NotFound).WithTags("Cases");
         // The bodies are read by JsonBody (size-limited, no value echoed), so each route declares its body for the reference.
-        cases.MapPost("", CreateAsync).WithName("CreateCase")
-            .Accepts<CaseIntakeInput>("application/json").Produces<RecordedResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Records a case. Identity fields go straight into the vault; answers with the case's pseudonymous code.");
-        cases.MapPost("/match", MatchAsync).WithName("MatchCases")
-            .Accepts<MatchRequest>("application/json").Produces<MatchResponse>().ProducesValidationProblem()
-            .WithSummary("Possible duplicates among the cases the caller may see, best first. Cases in other compartments are never considered: the answer about them is the same as about nobody.");
-        cases.MapGet("", ListAsync).WithName("ListCases")
-            .WithSummary("Cases the caller may see, most urgent first. No identity fields.");
-        cases.MapGet("/{code}", GetAsync).WithName("GetCase")
-            .WithSummary("One case; identity fields only with the identity permission, and each such read is audited.");
-        cases.MapPost("/{code}/status", ChangeStatusAsync).WithName("ChangeCaseStatus")
-            .Accepts<StatusRequest>("application/json").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
-            .WithSummary("Moves a case to another status (contacted, waiting, travelling, arrived, resettling, closed).");
+        cases.MapPost("", CreateAsync).ProducesValidationProblem()
+            .Describe<CaseText>("CreateCase", request: ApiExamples.Intake, response: new RecordedResponse("C-7K3Q", false), status: StatusCodes.Status201Created);
+        cases.MapPost("/match", MatchAsync).ProducesValidationProblem()
+            .Describe<CaseText>("MatchCases", request: new MatchRequest("김지현", "1994-03"), response: ApiExamples.Matches);
+        cases.MapGet("", ListAsync).Describe<CaseText>("ListCases", response: new CaseListResponse([ApiExamples.Case]));
+        cases.MapGet("/{code}", GetAsync).Describe<CaseText>("GetCase", response: ApiExamples.Case);
+        cases.MapPost("/{code}/status", ChangeStatusAsync).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .Describe<CaseText>("ChangeCaseStatus", request: new StatusRequest("travelling"));
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, CallerAccessor callers, CaseRegistry registry, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest http, CallerAccessor callers, CaseRegistry registry, TimeProvider time, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         var (body, problem) = await JsonBody.ReadAsync<CaseIntakeInput>(http, MaxBodyBytes, ct);
@@ -81,16 +76,16 @@ public static class CaseEndpoints
         }
         catch (CaseInputException e)
         {
-            return Invalid(e);
+            return Invalid(e, l);
         }
         catch (CaseAccessDeniedException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your compartment",
-                detail: "You may not record cases in that compartment.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Cases.Api.NotYourCompartment"],
+                detail: l["Cases.Api.NotYourCompartment.Detail"]);
         }
     }
 
-    private static async Task<IResult> MatchAsync(HttpRequest http, CallerAccessor callers, CaseMatcher matcher, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> MatchAsync(HttpRequest http, CallerAccessor callers, CaseMatcher matcher, TimeProvider time, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         var (body, problem) = await JsonBody.ReadAsync<MatchRequest>(http, MaxBodyBytes, ct);
@@ -107,19 +102,19 @@ public static class CaseEndpoints
                 problems.Add(("birthDate", birthProblem));
         }
         if (problems.Count > 0)
-            return Invalid(new CaseInputException(problems));
+            return Invalid(new CaseInputException(problems), l);
         var result = await matcher.MatchAsync(caller, body.FullName!, birth, ct: ct);
         return TypedResults.Ok(new MatchResponse(result.Candidates));
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? compartment, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? compartment, CallerAccessor callers, CaseRegistry registry, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         CaseStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!CaseVocabulary.TryParseStatus(status, out var parsed))
-                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+                return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem), l);
             wanted = parsed;
         }
         var summaries = await registry.ListAsync(caller, new CaseFilter(compartment?.Trim().ToLowerInvariant(), wanted), withReasons: true, ct);
@@ -137,7 +132,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(ToResponse(summary!, identity));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string code, HttpRequest http, CallerAccessor callers, CaseRegistry registry, CancellationToken ct)
+    private static async Task<IResult> ChangeStatusAsync(string code, HttpRequest http, CallerAccessor callers, CaseRegistry registry, Text<CaseText> l, CancellationToken ct)
     {
         var caller = callers.Current;
         if (await registry.FindAsync(caller, code, ct) is null)
@@ -146,9 +141,9 @@ public static class CaseEndpoints
         if (problem is not null)
             return problem;
         if (!CaseVocabulary.TryParseStatus(body!.Status, out var status))
-            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem));
+            return Invalid(new CaseInputException("status", CaseVocabulary.StatusProblem), l);
         if (!await registry.ChangeStatusAsync(caller, code, status, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "You may not change cases.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Cases.Api.NotAllowed"], detail: l["Cases.Api.NotAllowed.Detail"]);
         return TypedResults.NoContent();
     }
 
@@ -160,11 +155,27 @@ public static class CaseEndpoints
 
     public static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
 
-    private static ValidationProblem Invalid(CaseInputException e) =>
+    private static ValidationProblem Invalid(CaseInputException e, Text<CaseText> l) =>
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
-            title: "The case was not recorded: correct the fields named below.",
-            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+            title: l["Cases.Api.Invalid"],
+            detail: l["Shell.Api.InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
+
+    /// <summary>Example bodies for the API reference (made-up codes, no real person).</summary>
+    private static class ApiExamples
+    {
+        public static readonly CaseIntakeInput Intake = new()
+        {
+            Compartment = "east", FullName = "김지현", BirthDate = "1994-03", Sex = "F", Hometown = "Hyesan", Location = "Shenyang",
+            Status = "waiting", PregnancyWeeks = 24, PregnancyWeeksOn = "2026-11-20", DependentChildren = 1,
+        };
+
+        public static readonly MatchResponse Matches = new([new MatchCandidate("C-7K3Q", 0.93, true)]);
+
+        public static readonly CaseResponse Case = new("C-7K3Q", "east", "waiting", "G-2M4P",
+            new UrgencyResponse(62, new DateOnly(2027, 1, 15), false, []),
+            new DateOnly(2026, 9, 1), new DateTimeOffset(2026, 9, 1, 8, 30, 0, TimeSpan.Zero), null);
+    }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

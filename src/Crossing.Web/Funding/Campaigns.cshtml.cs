@@ -31,6 +31,9 @@ public sealed class CampaignsModel(CallerAccessor callers, Campaigns campaigns, 
 
     public string? Problem { get; private set; }
 
+    /// <summary>The placeholders of <see cref="Problem"/>'s sentence.</summary>
+    public object[] ProblemArguments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await FinanceCallerAsync(ct) is null)
@@ -60,7 +63,8 @@ public sealed class CampaignsModel(CallerAccessor callers, Campaigns campaigns, 
             }
             catch (CampaignException e)
             {
-                Problem = e.Message;
+                Problem = e.Key;
+                ProblemArguments = [.. e.Arguments];
             }
         }
         await LoadAsync(ct);

@@ -2,6 +2,7 @@ using System.Text;
 using Crossing.Core.Funding;
 using Crossing.Core.Security.Access;
 using Crossing.Web.Security;
+using Crossing.Web.Shell;
 using Stripe;
 
 namespace Crossing.Web.Funding;
@@ -41,10 +42,8 @@ public static class FundingEndpoints
 
     public static IEndpointRouteBuilder MapFundingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/funds", FundsAsync).RequireAuthorization(Policies.Staff).WithTags("Funding").WithName("ListFunds")
-            .WithSummary("Each fund with its balance per currency, as decimal strings in the currency's own minor units. Finance only.");
-        app.MapPost("/api/webhooks/stripe", StripeAsync).AllowAnonymous().WithTags("Funding").WithName("StripeWebhook")
-            .WithSummary("Stripe events, verified by their Stripe-Signature header. Unknown event types are recorded and ignored.")
+        app.MapGet("/api/funds", FundsAsync).RequireAuthorization(Policies.Staff).WithTags("Funding").Describe<FundingText>("ListFunds");
+        app.MapPost("/api/webhooks/stripe", StripeAsync).AllowAnonymous().WithTags("Funding").Describe<FundingText>("StripeWebhook")
             .DisableAntiforgery();
         return app;
     }

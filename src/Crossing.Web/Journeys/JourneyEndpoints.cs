@@ -61,46 +61,46 @@ public static class JourneyEndpoints
     public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
     {
         var partners = app.MapGroup("/api/partners").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
-        partners.MapPost("", RecordPartnerAsync).WithName("CreatePartner")
-            .WithSummary("Records a broker, driver, host or guide. Name, contact and notes go straight into the vault; answers with the partner's code (P-…).");
-        partners.MapGet("/{code}", GetPartnerAsync).WithName("GetPartner")
-            .WithSummary("One partner with its identity; every such read is an audit event.");
-        partners.MapPost("/{code}/compromise", CompromisePartnerAsync).WithName("CompromisePartner")
-            .WithSummary("Marks the partner compromised: lists every route, window (today or later), open journey and family group using it, suspends those routes and windows, alerts the compartment's field managers.");
+        partners.MapPost("", RecordPartnerAsync)
+            .Describe<JourneyText>("CreatePartner", request: new PartnerInput { Compartment = "east", Name = "박영호", Role = "driver", Contact = "+86 139 0000 0000", Notes = "Drives at night only." }, response: new CreatedResponse("P-4T7Q"), status: StatusCodes.Status201Created);
+        partners.MapGet("/{code}", GetPartnerAsync).Describe<JourneyText>("GetPartner");
+        partners.MapPost("/{code}/compromise", CompromisePartnerAsync).Describe<JourneyText>("CompromisePartner", response: ApiExamples.Compromise);
 
         var houses = app.MapGroup("/api/safe-houses").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
-        houses.MapPost("", RecordSafeHouseAsync).WithName("CreateSafeHouse")
-            .WithSummary("Records a safe house. Name, address and contact go straight into the vault; answers with its code (H-…).");
-        houses.MapGet("/{code}", GetSafeHouseAsync).WithName("GetSafeHouse")
-            .WithSummary("One safe house with its name, address and contact; every such read is an audit event.");
-        houses.MapPost("/{code}/compromise", CompromiseSafeHouseAsync).WithName("CompromiseSafeHouse")
-            .WithSummary("Marks the safe house compromised; same answer and effects as a partner's compromise.");
+        houses.MapPost("", RecordSafeHouseAsync)
+            .Describe<JourneyText>("CreateSafeHouse", request: new SafeHouseInput { Compartment = "east", Name = "River house", Address = "12 Riverside Road, Shenyang", Contact = "+86 139 0000 0001" }, response: new CreatedResponse("H-8M2C"), status: StatusCodes.Status201Created);
+        houses.MapGet("/{code}", GetSafeHouseAsync).Describe<JourneyText>("GetSafeHouse");
+        houses.MapPost("/{code}/compromise", CompromiseSafeHouseAsync).Describe<JourneyText>("CompromiseSafeHouse", response: ApiExamples.Compromise);
 
         var routes = app.MapGroup("/api/routes").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Routes");
-        routes.MapPost("", OpenRouteAsync).WithName("CreateRoute")
-            .WithSummary("Opens a route: ordered legs, each from one safe house to the next, with the partners working it (all of the route's compartment).");
-        routes.MapGet("", ListRoutesAsync).WithName("ListRoutes").WithSummary("Routes the caller may see, with legs and status history (codes only).");
-        routes.MapGet("/{code}", GetRouteAsync).WithName("GetRoute").WithSummary("One route with its legs and status history (codes only).");
-        routes.MapPost("/{code}/windows", AddWindowAsync).WithName("CreateTravelWindow")
-            .WithSummary("Adds a travel window: date (not in the past), capacity (> 0), per-person estimate computed from recent actual costs or given with a reason.");
-        routes.MapGet("/{code}/windows", ListWindowsAsync).WithName("ListTravelWindows").WithSummary("The route's windows by date, with capacity booked and estimates.");
+        routes.MapPost("", OpenRouteAsync)
+            .Describe<JourneyText>("CreateRoute", request: new RouteInput { Compartment = "east", Name = "Northern", Legs = [new LegInput { From = "H-8M2C", To = "H-3K9V", Partners = ["P-4T7Q"] }] }, response: new CreatedResponse("R-2345"), status: StatusCodes.Status201Created);
+        routes.MapGet("", ListRoutesAsync).Describe<JourneyText>("ListRoutes");
+        routes.MapGet("/{code}", GetRouteAsync).Describe<JourneyText>("GetRoute");
+        routes.MapPost("/{code}/windows", AddWindowAsync)
+            .Describe<JourneyText>("CreateTravelWindow", request: new WindowInput { Date = "2027-01-10", Capacity = 6, Currency = "USD", MedianPerPerson = 1800m, P80PerPerson = 2400m, Reason = "Broker's quote for January." }, status: StatusCodes.Status201Created);
+        routes.MapGet("/{code}/windows", ListWindowsAsync).Describe<JourneyText>("ListTravelWindows");
 
         var journeys = app.MapGroup("/api/journeys").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Journeys");
-        journeys.MapPost("", PlanJourneyAsync).WithName("CreateJourney")
-            .WithSummary("Plans a journey: route, window and family groups (G-…) of the route's compartment, within the window's capacity.");
-        journeys.MapGet("", BoardAsync).WithName("ListJourneys").WithSummary("Journeys not yet handed over, with their check-ins (the journeys board).");
-        journeys.MapGet("/{code}", GetJourneyAsync).WithName("GetJourney").WithSummary("One journey: legs, check-ins, needs, costs (codes only).");
-        journeys.MapPost("/{code}/check-ins", CheckInAsync).WithName("CheckIn")
-            .WithSummary("A coded check-in on the current leg: departed, arrived, delayed or incident (with incident and severity). Legs go in order; the last arrival makes the people arrived.");
-        journeys.MapPost("/{code}/costs", RecordCostAsync).WithName("RecordJourneyCost")
-            .WithSummary("An actual cost of a leg: amount > 0 and an ISO 4217 currency. Posted to the restricted rescue fund by the ledger.");
+        journeys.MapPost("", PlanJourneyAsync)
+            .Describe<JourneyText>("CreateJourney", request: new JourneyInput { Route = "R-2345", Window = "W-6B8D", Groups = ["G-2M4P"] }, response: new CreatedResponse("J-9X4A"), status: StatusCodes.Status201Created);
+        journeys.MapGet("", BoardAsync).Describe<JourneyText>("ListJourneys");
+        journeys.MapGet("/{code}", GetJourneyAsync).Describe<JourneyText>("GetJourney");
+        journeys.MapPost("/{code}/check-ins", CheckInAsync).Describe<JourneyText>("CheckIn", request: new CheckInInput { Leg = 1, Status = "incident", Incident = "partner-no-show", Severity = "high" });
+        journeys.MapPost("/{code}/costs", RecordCostAsync)
+            .Describe<JourneyText>("RecordJourneyCost", request: new CostInput { Leg = 1, Amount = 350.00m, Currency = "USD" }, status: StatusCodes.Status201Created);
         journeys.MapPost("/{code}/needs", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, false, ct))
-            .WithName("AddJourneyNeed").WithSummary("Adds an item (food, clothes, sanitary, medicine, rest) to a person's checklist.");
+            .Describe<JourneyText>("AddJourneyNeed", request: new NeedInput { Person = "C-7K3Q", Need = "medicine" });
         journeys.MapPost("/{code}/needs/tick", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, true, ct))
-            .WithName("TickJourneyNeed").WithSummary("Ticks an item of a person's checklist as bought.");
-        journeys.MapPost("/{code}/hand-over", HandOverAsync).WithName("HandOverJourney")
-            .WithSummary("Hands an arrived journey's people over to resettlement: their cases become resettling.");
+            .Describe<JourneyText>("TickJourneyNeed", request: new NeedInput { Person = "C-7K3Q", Need = "medicine" });
+        journeys.MapPost("/{code}/hand-over", HandOverAsync).Describe<JourneyText>("HandOverJourney");
         return app;
+    }
+
+    /// <summary>Example bodies for the API reference (made-up codes).</summary>
+    private static class ApiExamples
+    {
+        public static readonly CompromiseResponse Compromise = new(new AffectedResponse(["R-2345"], ["W-6B8D"], ["J-9X4A"], ["G-2M4P"]));
     }
 
     private static async Task<IResult> RecordPartnerAsync(HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>

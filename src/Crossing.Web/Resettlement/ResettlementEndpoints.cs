@@ -30,42 +30,30 @@ public static class ResettlementEndpoints
     public static IEndpointRouteBuilder MapResettlementEndpoints(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound).WithTags("Resettlement");
-        cases.MapPost("/{code}/relatives", AddRelativeAsync).WithName("AddRelative")
-            .WithSummary("Records a relative the person hopes to find (sealed in the vault). A surname alone is refused. May raise reunification alerts, which name only case codes.");
-        cases.MapPost("/{code}/consent", GrantConsentAsync).WithName("GrantConsent")
-            .WithSummary("Records what the person agreed to for one scope (contact, storytelling, partners, photos), dated, until a date or revoked.");
-        cases.MapPost("/{code}/consent/revoke", RevokeConsentAsync).WithName("RevokeConsent")
-            .WithSummary("Revokes the scope's consent at once.");
-        cases.MapGet("/{code}/consent", ConsentHistoryAsync).WithName("ConsentHistory")
-            .WithSummary("Every consent of the person with its dates, newest first; pseudonyms stay sealed.");
+        cases.MapPost("/{code}/relatives", AddRelativeAsync).Describe<ResettlementText>("AddRelative", request: new RelativeRequest("김순옥", "sister", 1990, "Hyesan"), response: new RelativeCreatedResponse(new Guid("3f2b8c1e-0d4a-4c55-9a1e-6b7d2c9e1f00"), "C-7K3Q", "sister"), status: StatusCodes.Status201Created);
+        cases.MapPost("/{code}/consent", GrantConsentAsync).Describe<ResettlementText>("GrantConsent", request: new ConsentRequest("storytelling", "Spring", false, "2030-12-31"));
+        cases.MapPost("/{code}/consent/revoke", RevokeConsentAsync).Describe<ResettlementText>("RevokeConsent", request: new RevokeRequest("storytelling"));
+        cases.MapGet("/{code}/consent", ConsentHistoryAsync).Describe<ResettlementText>("ConsentHistory");
 
-        cases.MapPost("/{code}/resettlement/start", StartAsync).WithName("StartResettlement")
-            .WithSummary("Starts resettlement after arrival: schedules the follow-ups (first week, first month, three months, then yearly by default). Refused if a schedule exists.");
-        cases.MapPost("/{code}/resettlement/reopen", ReopenAsync).WithName("ReopenResettlement")
-            .WithSummary("Reopens a closed case with its history and schedules new follow-ups from today.");
-        cases.MapPost("/{code}/services", LogServiceAsync).WithName("LogResettlementService")
-            .WithSummary("Logs a service (housing, education, employment, health, counselling, legal, financial) with status, responsible staff code, dates and outcome.");
-        cases.MapPost("/{code}/contact-attempts", LogContactAsync).WithName("LogContactAttempt")
-            .WithSummary("Records an attempt to reach the person (phone, message, visit, other) and whether it reached them.");
-        cases.MapPost("/{code}/follow-ups/{dueOn}/done", CompleteFollowUpAsync).WithName("CompleteFollowUp")
-            .WithSummary("Marks the follow-up due on that date (yyyy-MM-dd) done.");
-        cases.MapGet("/{code}/timeline", TimelineAsync).WithName("ResettlementTimeline")
-            .WithSummary("The person's services, follow-ups and contact attempts, newest first; codes and vocabulary only.");
+        cases.MapPost("/{code}/resettlement/start", StartAsync).Describe<ResettlementText>("StartResettlement", request: new StartRequest("2026-11-23", "S-4F2K"));
+        cases.MapPost("/{code}/resettlement/reopen", ReopenAsync).Describe<ResettlementText>("ReopenResettlement", request: new StartRequest("2026-11-23", "S-4F2K"));
+        cases.MapPost("/{code}/services", LogServiceAsync).Describe<ResettlementText>("LogResettlementService", request: new ServiceRequest("housing", "active", "S-4F2K", "2026-11-24", null, null));
+        cases.MapPost("/{code}/contact-attempts", LogContactAsync).Describe<ResettlementText>("LogContactAttempt", request: new ContactRequest("phone", true));
+        cases.MapPost("/{code}/follow-ups/{dueOn}/done", CompleteFollowUpAsync).Describe<ResettlementText>("CompleteFollowUp");
+        cases.MapGet("/{code}/timeline", TimelineAsync).Describe<ResettlementText>("ResettlementTimeline");
         app.MapGet("/api/resettlement/due-this-week", DueThisWeekAsync).RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
-            .WithTags("Resettlement").WithName("FollowUpsDueThisWeek").WithSummary("Follow-ups the caller is responsible for, due within seven days or overdue.");
+            .WithTags("Resettlement").Describe<ResettlementText>("FollowUpsDueThisWeek");
         app.MapGet("/api/resettlement/outcomes", async (CallerAccessor callers, OutcomeReport report, CancellationToken ct) =>
                 TypedResults.Ok(new OutcomeResponse(OutcomeReport.SmallestShown, await report.BuildAsync(callers.Current, ct))))
             .RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
-            .WithTags("Resettlement").WithName("ResettlementOutcomes")
-            .WithSummary("Services by kind and year and how many achieved their aim; counts under suppressedBelow are null. No codes or names.");
+            .WithTags("Resettlement").Describe<ResettlementText>("ResettlementOutcomes");
 
         var alerts = app.MapGroup("/api/reunification").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, AlertNotFound).WithTags("Resettlement");
-        alerts.MapGet("/alerts", ListAlertsAsync).WithName("ReunificationAlerts")
-            .WithSummary("Open reunification alerts: the seeker's code, the candidate's code, the relation and a score. For resettlement staff of the seeker's compartment and field managers of the candidate's.");
+        alerts.MapGet("/alerts", ListAlertsAsync).Describe<ResettlementText>("ReunificationAlerts");
         alerts.MapPost("/alerts/{id:guid}/confirm", (Guid id, CallerAccessor c, FamilyLinks f, CancellationToken ct) => DecideAsync(id, ReunificationDecision.Confirmed, c, f, ct))
-            .WithName("ConfirmReunificationAlert").WithSummary("Records that the two people are family (an audit event on both codes).");
+            .Describe<ResettlementText>("ConfirmReunificationAlert");
         alerts.MapPost("/alerts/{id:guid}/dismiss", (Guid id, CallerAccessor c, FamilyLinks f, CancellationToken ct) => DecideAsync(id, ReunificationDecision.Dismissed, c, f, ct))
-            .WithName("DismissReunificationAlert").WithSummary("Records that the two people are not family (an audit event on both codes).");
+            .Describe<ResettlementText>("DismissReunificationAlert");
         return app;
     }
 

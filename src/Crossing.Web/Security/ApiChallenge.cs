@@ -1,3 +1,5 @@
+using Crossing.Web.Shell;
+
 namespace Crossing.Web.Security;
 
 /// <summary>
@@ -11,14 +13,18 @@ public static class ApiChallenge
     public static Task WriteUnauthorizedAsync(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = Policies.BearerScheme;
+        var l = context.RequestServices.GetRequiredService<Text<ShellText>>();
         return Results.Problem(
-                title: "Sign-in required",
-                detail: "Send a valid API token as 'Authorization: Bearer crs_...', or sign in with a password and second factor.",
+                title: l["Shell.Api.SignInRequired"],
+                detail: l["Shell.Api.SignInRequired.Detail"],
                 statusCode: StatusCodes.Status401Unauthorized)
             .ExecuteAsync(context);
     }
 
-    public static Task WriteForbiddenAsync(HttpContext context) =>
-        Results.Problem(title: "Not allowed", detail: "Your role does not allow this.", statusCode: StatusCodes.Status403Forbidden)
+    public static Task WriteForbiddenAsync(HttpContext context)
+    {
+        var l = context.RequestServices.GetRequiredService<Text<ShellText>>();
+        return Results.Problem(title: l["Shell.Api.NotAllowed"], detail: l["Shell.Api.NotAllowed.Detail"], statusCode: StatusCodes.Status403Forbidden)
             .ExecuteAsync(context);
+    }
 }

@@ -32,6 +32,7 @@ public static class StaffAuthentication
         services.AddScoped<CallerAccessor>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<PasswordTiming>();
+        services.AddSingleton<SignInThrottle>();
         services.AddDataProtection()
             .SetApplicationName("crossing")
             .PersistKeysToFileSystem(DataProtectionKeyFolder(storage));

@@ -17,7 +17,7 @@ public sealed record ApiReference(string Title, string? Description, IReadOnlyLi
 
     public sealed record Body(bool Required, string? Description, IReadOnlyList<Content> Contents);
 
-    public sealed record Content(string MediaType, string Type);
+    public sealed record Content(string MediaType, string Type, string? Example = null);
 
     public sealed record Response(string Status, string? Description, IReadOnlyList<Content> Contents);
 
@@ -87,7 +87,7 @@ public sealed record ApiReference(string Title, string? Description, IReadOnlyLi
 
     private static List<Content> ContentsOf(IDictionary<string, OpenApiMediaType>? content) =>
         (content ?? new Dictionary<string, OpenApiMediaType>())
-            .Select(c => new Content(c.Key, TypeOf(c.Value.Schema)))
+            .Select(c => new Content(c.Key, TypeOf(c.Value.Schema), ApiDescriptions.Pretty(c.Value.Example)))
             .ToList();
 
     /// <summary>A short human reading of a schema: a reference's name, "array of X", or the JSON type with its format.</summary>

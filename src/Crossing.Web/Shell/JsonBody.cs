@@ -13,10 +13,11 @@ public static class JsonBody
 
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest http, int maxBytes, CancellationToken ct) where T : class
     {
+        var l = http.HttpContext.RequestServices.GetRequiredService<Text<ShellText>>();
         if (http.ContentLength > maxBytes)
-            return (null, TooLarge(maxBytes));
+            return (null, TooLarge(maxBytes, l));
         if (!http.HasJsonContentType())
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected", detail: "Send the body as application/json."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Shell.Api.JsonExpected"], detail: l["Shell.Api.JsonExpected.Detail"]));
         try
         {
             using var limited = new MemoryStream();
@@ -25,25 +26,25 @@ public static class JsonBody
             while ((read = await http.Body.ReadAsync(buffer, ct)) > 0)
             {
                 if (limited.Length + read > maxBytes)
-                    return (null, TooLarge(maxBytes));
+                    return (null, TooLarge(maxBytes, l));
                 limited.Write(buffer, 0, read);
             }
             limited.Position = 0;
             var body = await JsonSerializer.DeserializeAsync<T>(limited, Options, ct);
             return body is null
-                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty body", detail: "Send a JSON object."))
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Shell.Api.EmptyBody"], detail: l["Shell.Api.EmptyBody.Detail"]))
                 : (body, null);
         }
         catch (JsonException e)
         {
             var field = (e.Path ?? "$").TrimStart('$', '.');
             return (null, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = ["This value has the wrong type or is not allowed here."] },
-                title: "The body is not valid JSON for this request.",
-                detail: field.Length == 0 ? "The body is not a valid JSON object." : $"Invalid: {field}"));
+                new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [l["Shell.Api.WrongType"]] },
+                title: l["Shell.Api.BadJson"],
+                detail: field.Length == 0 ? l["Shell.Api.BadJson.Detail"] : l["Shell.Api.InvalidFields", field]));
         }
     }
 
-    private static IResult TooLarge(int maxBytes) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"The body is limited to {maxBytes} bytes.");
+    private static IResult TooLarge(int maxBytes, Text<ShellText> l) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Shell.Api.TooLarge"], detail: l["Shell.Api.TooLarge.Detail", maxBytes]);
 }

@@ -1,6 +1,7 @@
 using Crossing.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 
 namespace Crossing.Web.Shell;
@@ -19,16 +20,18 @@ public static class ShellOpenApi
         {
             o.AddDocumentTransformer(DescribeDocument);
             o.AddOperationTransformer(RequireBearerUnlessAnonymous);
+            o.AddOperationTransformer(ApiDescriptions.DescribeOperation);
+            o.AddOperationTransformer(ApiDescriptions.SayResponses);
         });
 
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
+        var l = context.ApplicationServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(ShellText));
         document.Info = new OpenApiInfo
         {
             Title = "Crossing API",
             Version = DocumentName,
-            Description = "JSON API for automation. Authenticate with a staff API token (crs_…) as a bearer token; " +
-                "records are filtered by the token owner's role and compartments, and a record you may not see is a 404.",
+            Description = l["Api.Info.Description"],
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -36,7 +39,7 @@ public static class ShellOpenApi
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A staff API token issued with `crossing staff issue-token --email E` (a person who enrolled a second factor, or a service account), sent as `Authorization: Bearer crs_…`.",
+            Description = l["Api.Bearer.Description"],
         };
         return Task.CompletedTask;
     }

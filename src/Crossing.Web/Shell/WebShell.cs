@@ -55,6 +55,7 @@ public static class WebShell
         services.AddShellOpenApi();
         services.AddSingleton<ShellNavigation>();
         services.AddDashboard();
+        services.AddBindingMessages();
         return services;
     }
 

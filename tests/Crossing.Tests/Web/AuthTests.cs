@@ -104,7 +104,7 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_fails_too()
+    public async Task Five_wrong_passwords_make_the_address_wait_so_the_right_one_fails_too_without_locking_the_account()
     {
         await using var web = await WebFactory.CreateAsync();
         var staff = await web.AddStaffAsync();
@@ -115,8 +115,8 @@ public sealed class AuthTests
         var right = await WebFactory.SubmitPasswordAsync(client, staff.Email, staff.Password);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Sign-in failed", await right.Content.ReadAsStringAsync());
-        Assert.True(await web.InScopeAsync(async s =>
+        Assert.Contains("Try again after", await right.Content.ReadAsStringAsync());
+        Assert.False(await web.InScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<StaffMember>>();
             return await users.IsLockedOutAsync((await users.FindByIdAsync(staff.Id.ToString()))!);

@@ -160,20 +160,50 @@ public sealed partial class HardeningWebTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_from_anyone_lock_the_pages_but_not_the_persons_api_token()
+    public async Task Five_wrong_passwords_from_anyone_neither_lock_the_account_nor_end_its_session_and_the_wait_ends()
     {
-        await using var web = await WebFactory.CreateAsync();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var web = await WebFactory.CreateAsync(configure: b => b.ConfigureTestServices(s => s.AddSingleton(new Crossing.Web.Security.SignInThrottle(clock))));
         var staff = await web.AddStaffAsync();
         var token = await web.IssueTokenAsync(staff);
+        var session = await web.SignedInClientAsync(staff);
         var stranger = web.NewClient();
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N") + "@test.crossing.invalid";
+        var answers = new List<string>();
         for (var i = 0; i < 5; i++)
+        {
             await WebFactory.SubmitPasswordAsync(stranger, staff.Email, "wrong-password-" + i);
+            answers.Add(Message(await (await WebFactory.SubmitPasswordAsync(stranger, unknown, "wrong-password-" + i)).Content.ReadAsStringAsync()));
+        }
+        var realAnswer = Message(await (await WebFactory.SubmitPasswordAsync(web.NewClient(), staff.Email, staff.Password)).Content.ReadAsStringAsync());
 
         var bearer = web.NewClient();
         bearer.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/me")).StatusCode);
-        var signIn = await WebFactory.SubmitPasswordAsync(web.NewClient(), staff.Email, staff.Password);
-        Assert.Contains("Sign-in failed", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+        // An unknown address is answered like a real one, failure for failure: the wait tells nothing.
+        Assert.Contains("Sign-in failed", answers[0], StringComparison.Ordinal);
+        Assert.Contains("Try again after", answers[4], StringComparison.Ordinal);
+        Assert.Equal(answers[4], realAnswer);
+
+        clock.Advance(Crossing.Web.Security.SignInThrottle.LongestWait);
+        var later = await WebFactory.SubmitPasswordAsync(web.NewClient(), staff.Email, staff.Password);
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        Assert.StartsWith("/Account/Verify", Location(later));
+    }
+
+    private static string Message(string html) => MessageParagraph().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("<p class=\"error\" role=\"alert\">([^<]*)</p>")]
+    private static partial Regex MessageParagraph();
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
     }
 
     [Fact]

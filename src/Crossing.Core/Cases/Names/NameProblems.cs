@@ -11,9 +11,9 @@ internal static class NameProblems
 
     public static string? Find(string? fullName)
     {
-        if (string.IsNullOrWhiteSpace(fullName)) return "The name is empty.";
+        if (string.IsNullOrWhiteSpace(fullName)) return CaseProblem.Text(CaseProblem.NameEmpty);
         if (fullName.Length > KoreanNames.MaxLength)
-            return $"The name is longer than {KoreanNames.MaxLength} characters.";
+            return CaseProblem.Text(CaseProblem.NameTooLong, KoreanNames.MaxLength);
 
         var hasHangul = false;
         var hasLatin = false;
@@ -25,12 +25,12 @@ internal static class NameProblems
             var c = fullName[i];
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.Control)
-                return "The name contains control characters such as line breaks or tabs; type it on one line.";
+                return CaseProblem.Text(CaseProblem.NameControl);
             if (category == UnicodeCategory.Format)
-                return "The name contains invisible formatting characters (for example from a copied text); type it again.";
+                return CaseProblem.Text(CaseProblem.NameInvisible);
             if (char.IsSurrogate(c))
-                return "The name contains emoji or symbols; only letters, spaces, hyphens and apostrophes are allowed.";
-            if (char.IsDigit(c)) return "The name contains digits.";
+                return CaseProblem.Text(CaseProblem.NameEmoji);
+            if (char.IsDigit(c)) return CaseProblem.Text(CaseProblem.NameDigits);
             if (Hangul.IsSyllable(c)) hasHangul = true;
             else if (Hangul.IsJamo(c)) hasJamo = true;
             else if (IsHanja(c)) hasHanja = true;
@@ -38,14 +38,14 @@ internal static class NameProblems
             else if (char.IsLetter(c)) hasOtherScript = true;
             else if (!char.IsWhiteSpace(c) && !NameText.IsApostrophe(c) && !Punctuation.Contains(c, StringComparison.Ordinal)
                      && category != UnicodeCategory.NonSpacingMark)
-                return "The name contains symbols; only letters, spaces, hyphens, apostrophes and full stops are allowed.";
+                return CaseProblem.Text(CaseProblem.NameSymbols);
         }
 
-        if (hasJamo) return "The name contains separate Hangul letters (jamo); type complete syllables such as 김지현.";
-        if (hasHanja) return "The name is written in Hanja (Chinese characters); write it in Hangul or in Latin letters.";
-        if (hasOtherScript) return "The name contains letters of a script other than Hangul or Latin; write it in Hangul or in Latin letters.";
-        if (hasHangul && hasLatin) return "The name mixes Hangul and Latin letters; enter one form of the name only.";
-        if (!hasHangul && !hasLatin) return "The name contains no letters.";
+        if (hasJamo) return CaseProblem.Text(CaseProblem.NameJamo);
+        if (hasHanja) return CaseProblem.Text(CaseProblem.NameHanja);
+        if (hasOtherScript) return CaseProblem.Text(CaseProblem.NameOtherScript);
+        if (hasHangul && hasLatin) return CaseProblem.Text(CaseProblem.NameMixed);
+        if (!hasHangul && !hasLatin) return CaseProblem.Text(CaseProblem.NameNoLetters);
         return null;
     }
 
