@@ -16,6 +16,8 @@ public static class JourneyEndpoints
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public sealed record CreatedResponse(string Code);
 
     public sealed record PartnerResponse(string Code, string Compartment, string Role, bool Compromised, string Name, string? Contact, string? Notes);
@@ -93,7 +95,7 @@ public static class JourneyEndpoints
         journeys.MapPost("/{code}/check-ins", CheckInAsync).WithName("CheckIn")
             .WithSummary("A coded check-in on the current leg: departed, arrived, delayed or incident (with incident and severity). Legs go in order; the last arrival makes the people arrived.");
         journeys.MapPost("/{code}/costs", RecordCostAsync).WithName("RecordJourneyCost")
-            .WithSummary("An actual cost of a leg: amount > 0 and an ISO 4217 currency. Posted to the restricted rescue fund by the ledger.");
+            .WithSummary("An actual cost of a leg: amount > 0 and an ISO 4217 currency, paid from the restricted rescue fund through the ledger in the same transaction. A cost the fund cannot cover is a 409 naming the fund, currency and shortfall, and nothing is recorded; the same Idempotency-Key header (or key field) again records and posts it once.");
         journeys.MapPost("/{code}/needs", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, false, ct))
             .WithName("AddJourneyNeed").WithSummary("Adds an item (food, clothes, sanitary, medicine, rest) to a person's checklist.");
         journeys.MapPost("/{code}/needs/tick", (string code, HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) => NeedAsync(code, http, callers, log, true, ct))
@@ -202,9 +204,16 @@ public static class JourneyEndpoints
         if (await log.FindAsync(callers.Current, code, ct) is null)
             return NotFound();
         return await WithBodyAsync<CostInput>(http, async body =>
-            await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
+        {
+            var header = http.Headers[IdempotencyKeyHeader].ToString();
+            if (header.Length > 0 && body.Key is not null && body.Key != header)
+                throw new JourneyInputException("key", $"The {IdempotencyKeyHeader} header and the key field differ: send the key once.");
+            if (header.Length > 0)
+                body.Key = header;
+            return await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
                 ? TypedResults.Created($"/api/journeys/{code}", new CostResponse(cost.Leg, Currencies.FromMinor(cost.AmountMinor, cost.Currency), cost.Currency, cost.At))
-                : NotFound(), ct);
+                : NotFound();
+        }, ct);
     }
 
     private static async Task<IResult> NeedAsync(string code, HttpRequest http, CallerAccessor callers, JourneyLog log, bool tick, CancellationToken ct)
@@ -240,6 +249,15 @@ public static class JourneyEndpoints
         catch (JourneyInputException e)
         {
             return Invalid(e);
+        }
+        catch (RescueFundTooLowException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The rescue fund is too low", detail: e.Message,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["fund"] = e.Fund, ["currency"] = e.Currency,
+                    ["held"] = Currencies.FromMinor(e.HeldMinor, e.Currency), ["shortfall"] = Currencies.FromMinor(e.ShortfallMinor, e.Currency),
+                });
         }
         catch (JourneyAccessDeniedException)
         {
