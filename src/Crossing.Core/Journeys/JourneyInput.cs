@@ -342,3 +342,40 @@ public sealed record NeedInput
         return (person!, need);
     }
 }
+
+/// <summary>A route's status changed by hand (open, suspended, compromised), always with the reason kept in its history.</summary>
+public sealed record RouteStatusInput
+{
+    public string? Status { get; set; }
+    public string? Reason { get; set; }
+
+    internal (RouteStatus Status, string Reason) Validate()
+    {
+        var p = new Problems();
+        if (!Problems.TryEnum<RouteStatus>(Status, out var status))
+            p.Add(("status", "Status is one of: " + Problems.Choices<RouteStatus>() + "."));
+        var reason = p.Text("reason", Reason, 200, true, "reason for the change");
+        p.ThrowIfAny();
+        return (status, reason!);
+    }
+}
+
+/// <summary>A window's per-person estimate given by hand (costs swing), in the window's currency, with the reason recorded.</summary>
+public sealed record EstimateInput
+{
+    public decimal? MedianPerPerson { get; set; }
+    public decimal? P80PerPerson { get; set; }
+    public string? Reason { get; set; }
+
+    internal (long Median, long P80, string Reason) Validate(string currency)
+    {
+        var p = new Problems();
+        var median = WindowInput.Amount(p, "medianPerPerson", MedianPerPerson, currency);
+        var p80 = WindowInput.Amount(p, "p80PerPerson", P80PerPerson, currency);
+        var reason = p.Text("reason", Reason, 200, true, "reason for changing the estimate");
+        if (median is not null && p80 is not null && p80 < median)
+            p.Add(("p80PerPerson", "The 80th percentile is at least the median."));
+        p.ThrowIfAny();
+        return (median!.Value, p80!.Value, reason!);
+    }
+}

@@ -26,7 +26,7 @@ public sealed record JourneyView(
     public IReadOnlyDictionary<string, long> TotalCost => Costs.GroupBy(c => c.Currency).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
 }
 
-public sealed record JourneyAlertView(AlertKind Kind, string Subject, string Summary, DateTimeOffset RaisedAt);
+public sealed record JourneyAlertView(AlertKind Kind, string Subject, string Summary, DateTimeOffset RaisedAt, Guid Id);
 
 /// <summary>
 /// Journeys: planning one on a route's window with family groups, check-ins leg by leg (in order), incidents that
@@ -281,7 +281,23 @@ public sealed class JourneyLog(
         using var acting = scope.Use(caller);
         var alerts = await access.Visible(db.Set<JourneyAlert>().AsNoTracking(), caller, Permission.ViewRoutes)
             .Where(a => a.ResolvedAt == null).ToListAsync(ct);
-        return [.. alerts.OrderByDescending(a => a.RaisedAt).Select(a => new JourneyAlertView(a.Kind, a.Subject, a.Summary, a.RaisedAt))];
+        return [.. alerts.OrderByDescending(a => a.RaisedAt).Select(a => new JourneyAlertView(a.Kind, a.Subject, a.Summary, a.RaisedAt, a.Id))];
+    }
+
+    /// <summary>
+    /// A field manager resolves an open alert of a compartment she holds (an audit event naming its subject). False
+    /// when the caller is not a field manager, or the alert is unknown, hidden or already resolved: nothing changes.
+    /// </summary>
+    public async Task<bool> ResolveAlertAsync(StaffCaller caller, Guid id, CancellationToken ct = default)
+    {
+        if (!caller.Has(Permission.ManagePlan))
+            return false;
+        using var acting = scope.Use(caller);
+        var alert = await access.Visible(db.Set<JourneyAlert>(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null || !alert.Resolve(time.GetUtcNow()))
+            return false;
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "journey.alert.resolve", alert.Subject, alert.Kind.Slug()), ct);
+        return true;
     }
 
     private async Task<List<JourneyView>> DescribeAsync(StaffCaller caller, IReadOnlyList<Journey> journeys, CancellationToken ct)

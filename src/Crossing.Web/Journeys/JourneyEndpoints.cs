@@ -86,6 +86,10 @@ public static class JourneyEndpoints
         routes.MapPost("/{code}/windows", AddWindowAsync).WithName("CreateTravelWindow")
             .WithSummary("Adds a travel window: date (not in the past), capacity (> 0), per-person estimate computed from recent actual costs or given with a reason.");
         routes.MapGet("/{code}/windows", ListWindowsAsync).WithName("ListTravelWindows").WithSummary("The route's windows by date, with capacity booked and estimates.");
+        routes.MapPost("/{code}/status", ChangeRouteStatusAsync).WithName("ChangeRouteStatus")
+            .WithSummary("Changes the route's status (open, suspended, compromised) with a reason kept in its history. A route using a compromised partner or safe house cannot be opened again.");
+        routes.MapPost("/{code}/windows/{window}/estimate", GiveEstimateAsync).WithName("GiveTravelWindowEstimate")
+            .WithSummary("Gives the window's per-person estimate by hand (median and 80th percentile in the window's currency) with the reason, which is recorded with it and in the audit log.");
 
         var journeys = app.MapGroup("/api/journeys").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Journeys");
         journeys.MapPost("", PlanJourneyAsync).WithName("CreateJourney")
@@ -177,6 +181,22 @@ public static class JourneyEndpoints
 
     private static async Task<IResult> ListWindowsAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
         await network.WindowsAsync(callers.Current, code, ct) is { } windows ? TypedResults.Ok(new WindowListResponse([.. windows.Select(ToResponse)])) : NotFound();
+
+    private static async Task<IResult> ChangeRouteStatusAsync(string code, HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        if (await network.FindRouteAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<RouteStatusInput>(http, async body =>
+            await network.ChangeRouteStatusAsync(callers.Current, code, body, ct) is { } route ? TypedResults.Ok(ToResponse(route)) : NotFound(), ct);
+    }
+
+    private static async Task<IResult> GiveEstimateAsync(string code, string window, HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        if (await network.WindowsAsync(callers.Current, code, ct) is not { } windows || !windows.Any(w => w.Code == window.Trim().ToUpperInvariant()))
+            return NotFound();
+        return await WithBodyAsync<EstimateInput>(http, async body =>
+            await network.GiveEstimateAsync(callers.Current, code, window, body, ct) is { } view ? TypedResults.Ok(ToResponse(view)) : NotFound(), ct);
+    }
 
     private static async Task<IResult> PlanJourneyAsync(HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) =>
         await WithBodyAsync<JourneyInput>(http, async body =>

@@ -19,6 +19,10 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
     /// <summary>The message of a refused post (field and why), shown above the journeys.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Set after a post went through, so the page confirms it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Done { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var caller = await callers.RequireAsync(ct);
@@ -53,6 +57,6 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
             Journeys = await log.MineAsync(caller, ct);
             return Page();
         }
-        return RedirectToPage();
+        return Redirect("/journeys/today?done=true");
     }
 }

@@ -145,6 +145,60 @@ public sealed class JourneyApiTests
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Route_status_and_window_estimates_change_only_with_a_reason_and_keep_their_history(DatabaseProvider provider)
+    {
+        await using var web = await WebFactory.CreateAsync(provider);
+        var east = await ClientAsync(web, StaffRole.FieldManager, "east");
+        var (route, _, partners) = await RouteAsync(east, "east", legs: 2);
+        var window = await WindowAsync(east, route);
+
+        async Task AssertInvalid(string path, object body, string field)
+        {
+            var response = await east.PostAsJsonAsync(path, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {text}");
+            Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"expected an error on {field}: {text}");
+        }
+
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "suspended" }, "reason");
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "closed", reason = "x" }, "status");
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "open", reason = "x" }, "status");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = 900, p80PerPerson = 1500 }, "reason");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = 900, p80PerPerson = 800, reason = "x" }, "p80PerPerson");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = -1, p80PerPerson = 800, reason = "x" }, "medianPerPerson");
+
+        var suspended = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "suspended", reason = "checkpoint crackdown" });
+        Assert.Equal("suspended", suspended.GetProperty("status").GetString());
+        var history = Assert.Single(suspended.GetProperty("history").EnumerateArray());
+        Assert.Equal("checkpoint crackdown", history.GetProperty("reason").GetString());
+        var reopened = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "open", reason = "checkpoint gone" });
+        Assert.Equal(2, reopened.GetProperty("history").GetArrayLength());
+
+        var estimate = await PostOkAsync(east, $"/api/routes/{route}/windows/{window.ToLowerInvariant()}/estimate", new { medianPerPerson = 900.5m, p80PerPerson = 1500, reason = "fuel prices doubled" });
+        Assert.Equal("given", estimate.GetProperty("estimate").GetProperty("basis").GetString());
+        Assert.Equal(900.5m, estimate.GetProperty("estimate").GetProperty("medianPerPerson").GetDecimal());
+        Assert.Equal("fuel prices doubled", estimate.GetProperty("estimate").GetProperty("reason").GetString());
+
+        // A compromised partner keeps its route from being opened again, whatever the reason.
+        await PostOkAsync(east, $"/api/partners/{partners[0]}/compromise", new { });
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "open", reason = "we trust them again" }, "status");
+        var compromised = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "compromised", reason = "driver arrested" });
+        Assert.Equal("compromised", compromised.GetProperty("status").GetString());
+
+        await web.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrossingDbContext>();
+            Assert.Equal(3, await db.AuditEvents.CountAsync(e => e.Action == "route.status" && e.RecordCode == route));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "window.estimate" && e.RecordCode == window));
+            return 0;
+        });
+        var docs = await east.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/routes/{code}/status", docs, StringComparison.Ordinal);
+        Assert.Contains("/api/routes/{code}/windows/{window}/estimate", docs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Records_of_another_compartment_get_the_same_404_as_unknown_codes(DatabaseProvider provider)
     {
         await using var web = await WebFactory.CreateAsync(provider);
@@ -171,6 +225,8 @@ public sealed class JourneyApiTests
             (HttpMethod.Post, $"/api/journeys/{journey}/costs", "/api/journeys/J-ZZZZ/costs", new { leg = 1, amount = 10, currency = "CNY" }),
             (HttpMethod.Post, $"/api/partners/{partners[0]}/compromise", "/api/partners/P-ZZZZ/compromise", new { }),
             (HttpMethod.Post, $"/api/safe-houses/{houses[0]}/compromise", "/api/safe-houses/H-ZZZZ/compromise", new { }),
+            (HttpMethod.Post, $"/api/routes/{route}/status", "/api/routes/R-ZZZZ/status", new { status = "suspended", reason = "probe" }),
+            (HttpMethod.Post, $"/api/routes/{route}/windows/{window}/estimate", $"/api/routes/{route}/windows/W-ZZZZ/estimate", new { medianPerPerson = 5, p80PerPerson = 6, reason = "probe" }),
         };
         foreach (var client in new[] { west, finance })
         {
