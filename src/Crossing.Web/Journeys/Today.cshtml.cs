@@ -35,6 +35,9 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
     public Task<IActionResult> OnPostCheckInAsync(string code, int leg, string status, string? incident, string? severity, CancellationToken ct) =>
         ActAsync(caller => log.CheckInAsync(caller, code, new CheckInInput { Leg = leg, Status = status, Incident = incident, Severity = severity }, ct), ct);
 
+    public Task<IActionResult> OnPostAddNeedAsync(string code, string person, string need, CancellationToken ct) =>
+        ActAsync(caller => log.NeedAsync(caller, code, new NeedInput { Person = person, Need = need }, tick: false, ct), ct);
+
     public Task<IActionResult> OnPostTickAsync(string code, string person, string need, CancellationToken ct) =>
         ActAsync(caller => log.NeedAsync(caller, code, new NeedInput { Person = person, Need = need }, tick: true, ct), ct);
 
