@@ -39,6 +39,8 @@ public sealed record Currency(string Code, int Exponent)
         Add(0, "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
         Add(2, "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HKD", "SGD", "TWD", "CNY", "INR", "MXN", "BRL", "ZAR", "THB", "PHP", "MYR", "IDR", "ILS");
         Add(3, "BHD", "JOD", "KWD", "OMR", "TND");
+        // Currencies the route teams pay leg costs in from the rescue fund (ISO 4217 exponent 2).
+        Add(2, "LAK", "KHR", "MMK", "MNT");
         return table;
     }
 

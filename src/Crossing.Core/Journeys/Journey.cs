@@ -367,4 +367,13 @@ public sealed class JourneyAlert : ICompartmented
     public string RaisedBy { get; private set; }
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>A field manager has dealt with it; false when it was resolved already.</summary>
+    internal bool Resolve(DateTimeOffset now)
+    {
+        if (ResolvedAt is not null)
+            return false;
+        ResolvedAt = now;
+        return true;
+    }
 }

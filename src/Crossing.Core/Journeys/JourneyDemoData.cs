@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crossing.Core.Cases;
 using Crossing.Core.Demo;
+using Crossing.Core.Funding;
 using Crossing.Core.Security.Access;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,19 @@ public static class JourneyDemoData
         var east = (await directory.CallerAsync(context.Staff["coordinator.east"].Id, ct))!;
         var west = (await directory.CallerAsync(context.Staff["coordinator.west"].Id, ct))!;
         var manager = (await directory.CallerAsync(context.Staff[DemoSeeder.FieldManager].Id, ct))!;
+
+        // Leg costs are paid from the restricted rescue fund: cash gifts to rescue, received by hand in the currencies
+        // the demo routes pay in, so the demo's costs post (and a cost beyond them is refused).
+        var intake = context.Services.GetRequiredService<GiftIntake>();
+        var fundedAt = context.Time.GetUtcNow().AddDays(-20);
+        foreach (var (currency, minor) in new[] { ("CNY", 5_000_000L), ("THB", 30_000_000L), ("USD", 1_000_000L) })
+        {
+            var funded = await intake.ReceiveGiftAsync(new GiftFacts("manual", "demo-rescue-" + currency.ToLowerInvariant(), null, "manual", GiftKind.OneTime,
+                null, null, null, currency, minor, minor.ToString(CultureInfo.InvariantCulture),
+                new Dictionary<string, string> { [Designations.FundKey] = LedgerAccounts.Rescue }, fundedAt), ct);
+            if (funded.Outcome != EventOutcome.Applied)
+                throw new InvalidOperationException($"The demo's {currency} gift to rescue was not posted: {funded.Problem}");
+        }
 
         async Task<(string Route, string[] Partners)> RouteAsync(StaffCaller by, string compartment, string name, string[] places, PartnerRole[] roles)
         {

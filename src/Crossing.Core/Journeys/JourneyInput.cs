@@ -18,6 +18,19 @@ public sealed class JourneyInputException(IReadOnlyList<(string Field, string Pr
 /// <summary>The caller may not write in that compartment (or it does not exist: the two are not told apart).</summary>
 public sealed class JourneyAccessDeniedException() : Exception("You do not hold that compartment.");
 
+/// <summary>
+/// A leg cost would take the restricted fund below zero in its currency: nothing was recorded or posted. Amounts in
+/// minor units of <see cref="Currency"/>.
+/// </summary>
+public sealed class RescueFundTooLowException(string fund, string currency, long heldMinor, long costMinor)
+    : Exception($"The restricted fund '{fund}' holds {Currencies.Format(Math.Max(0, heldMinor), currency)}; this cost of {Currencies.Format(costMinor, currency)} is {Currencies.Format(costMinor - Math.Max(0, heldMinor), currency)} more. Nothing was recorded: ask finance to add {currency} to '{fund}', then record the cost again.")
+{
+    public string Fund { get; } = fund;
+    public string Currency { get; } = currency;
+    public long HeldMinor { get; } = Math.Max(0, heldMinor);
+    public long ShortfallMinor { get; } = costMinor - Math.Max(0, heldMinor);
+}
+
 /// <summary>Checks shared by every request model of this module.</summary>
 internal sealed class Problems : List<(string Field, string Problem)>
 {
@@ -287,6 +300,15 @@ public sealed record CostInput
     public decimal? Amount { get; set; }
     public string? Currency { get; set; }
 
+    /// <summary>The client's idempotency key (or the <c>Idempotency-Key</c> header): a retried cost is recorded and posted once.</summary>
+    public string? Key { get; set; }
+
+    public const int MaxKeyLength = 100;
+
+    /// <summary>A key is 1 to 100 letters, digits and <c>-_.:</c>, so it fits in a ledger transfer key.</summary>
+    internal static bool IsWellFormedKey(string key) =>
+        key.Length is >= 1 and <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
     internal (int Leg, long AmountMinor, string Currency) Validate()
     {
         var p = new Problems();
@@ -298,6 +320,8 @@ public sealed record CostInput
         else if (!Currencies.TryNormalise(Currency, out currency))
             p.Add(("currency", Currencies.Problem));
         var minor = WindowInput.Amount(p, "amount", Amount, currency);
+        if (Key is not null && !IsWellFormedKey(Key))
+            p.Add(("key", $"An idempotency key is 1 to {MaxKeyLength} letters, digits, dashes, underscores, dots or colons."));
         p.ThrowIfAny();
         return (Leg!.Value, minor!.Value, currency);
     }
@@ -316,5 +340,42 @@ public sealed record NeedInput
             p.Add(("need", "Need is one of: " + Problems.Choices<NeedKind>() + "."));
         p.ThrowIfAny();
         return (person!, need);
+    }
+}
+
+/// <summary>A route's status changed by hand (open, suspended, compromised), always with the reason kept in its history.</summary>
+public sealed record RouteStatusInput
+{
+    public string? Status { get; set; }
+    public string? Reason { get; set; }
+
+    internal (RouteStatus Status, string Reason) Validate()
+    {
+        var p = new Problems();
+        if (!Problems.TryEnum<RouteStatus>(Status, out var status))
+            p.Add(("status", "Status is one of: " + Problems.Choices<RouteStatus>() + "."));
+        var reason = p.Text("reason", Reason, 200, true, "reason for the change");
+        p.ThrowIfAny();
+        return (status, reason!);
+    }
+}
+
+/// <summary>A window's per-person estimate given by hand (costs swing), in the window's currency, with the reason recorded.</summary>
+public sealed record EstimateInput
+{
+    public decimal? MedianPerPerson { get; set; }
+    public decimal? P80PerPerson { get; set; }
+    public string? Reason { get; set; }
+
+    internal (long Median, long P80, string Reason) Validate(string currency)
+    {
+        var p = new Problems();
+        var median = WindowInput.Amount(p, "medianPerPerson", MedianPerPerson, currency);
+        var p80 = WindowInput.Amount(p, "p80PerPerson", P80PerPerson, currency);
+        var reason = p.Text("reason", Reason, 200, true, "reason for changing the estimate");
+        if (median is not null && p80 is not null && p80 < median)
+            p.Add(("p80PerPerson", "The 80th percentile is at least the median."));
+        p.ThrowIfAny();
+        return (median!.Value, p80!.Value, reason!);
     }
 }

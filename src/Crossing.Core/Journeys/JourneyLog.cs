@@ -1,4 +1,5 @@
 using Crossing.Core.Cases;
+using Crossing.Core.Funding;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Audit;
@@ -25,7 +26,7 @@ public sealed record JourneyView(
     public IReadOnlyDictionary<string, long> TotalCost => Costs.GroupBy(c => c.Currency).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
 }
 
-public sealed record JourneyAlertView(AlertKind Kind, string Subject, string Summary, DateTimeOffset RaisedAt);
+public sealed record JourneyAlertView(AlertKind Kind, string Subject, string Summary, DateTimeOffset RaisedAt, Guid Id);
 
 /// <summary>
 /// Journeys: planning one on a route's window with family groups, check-ins leg by leg (in order), incidents that
@@ -35,7 +36,7 @@ public sealed record JourneyAlertView(AlertKind Kind, string Subject, string Sum
 /// </summary>
 public sealed class JourneyLog(
     CrossingDbContext db, Vault vault, CompartmentBypass bypass, CallerScope scope, IAuditLog audit, AccessPolicy access,
-    CaseRegistry cases, TimeProvider time)
+    CaseRegistry cases, Ledger ledger, TimeProvider time)
 {
     public async Task<Journey> PlanAsync(StaffCaller caller, JourneyInput input, CancellationToken ct = default)
     {
@@ -201,8 +202,11 @@ public sealed class JourneyLog(
     }
 
     /// <summary>
-    /// Records an actual cost of a leg in its currency (null when the journey is not visible). Posting it to the
-    /// restricted rescue fund belongs to the ledger (docs/journeys.md).
+    /// Records an actual cost of a leg in its currency and pays it from the restricted rescue fund, in one ledger
+    /// transaction (null when the journey is not visible): the cost row, the spend transfer from <c>fund:rescue</c> to
+    /// <c>expense:journeys</c> and the audit event commit together or not at all. A cost that would take the fund below
+    /// zero in that currency throws <see cref="RescueFundTooLowException"/> and records nothing. The same
+    /// <see cref="CostInput.Key"/> again answers the cost recorded the first time, posted once.
     /// </summary>
     public async Task<JourneyCost?> RecordCostAsync(StaffCaller caller, string code, CostInput input, CancellationToken ct = default)
     {
@@ -212,13 +216,44 @@ public sealed class JourneyLog(
         var (leg, amount, currency) = input.Validate();
         if (leg < 1 || leg > journey.LegCount)
             throw new JourneyInputException("leg", $"The journey has legs 1 to {journey.LegCount}.");
+        var transferKey = $"journey-cost:{journey.Code}:{input.Key ?? Guid.NewGuid().ToString("N")}";
+        using var acting = scope.Use(caller);
+        if (await PostedCostAsync(caller, transferKey, ct) is { } replayed)
+            return replayed;
         if (journey.PurgedAt is not null)
             throw new JourneyInputException("leg", "This journey's legs have been purged by retention.");
-        using var acting = scope.Use(caller);
-        var cost = new JourneyCost(journey, leg, amount, currency, caller.Code, time.GetUtcNow());
-        db.Add(cost);
-        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "journey.cost", journey.Code, $"leg {leg} {Currencies.Format(amount, currency)}"), ct);
-        return cost;
+        var money = new Money(amount, Currency.Get(currency));
+        return await ledger.WriteAsync(async c =>
+        {
+            var cost = new JourneyCost(journey, leg, amount, currency, caller.Code, time.GetUtcNow());
+            db.Add(cost);
+            switch (await ledger.SpendAsync(LedgerAccounts.Rescue, LedgerAccounts.JourneyExpenses, money, transferKey, CostReference(cost.Id), c))
+            {
+                case PostOutcome.Posted:
+                    break;
+                case PostOutcome.RestrictedFundWouldGoNegative:
+                    var held = (await ledger.FundBalancesAsync(c)).Single(f => f.Id == LedgerAccounts.Rescue).Balances
+                        .FirstOrDefault(b => b.Currency.Code == currency).Minor;
+                    throw new RescueFundTooLowException(LedgerAccounts.Rescue, currency, held, amount);
+                default:
+                    throw new InvalidOperationException($"The ledger refused the cost of {journey.Code}: its rescue fund or journey expense account is missing.");
+            }
+            // The ledger saves only inserts until its final save; the audit chain's head is an update, so let it be seen.
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await audit.AppendAsync(new AuditEntry(caller.AuditActor, "journey.cost", journey.Code, $"leg {leg} {Currencies.Format(amount, currency)}"), c);
+            return cost;
+        }, ct);
+    }
+
+    private static string CostReference(Guid costId) => "journey-cost:" + costId.ToString("N");
+
+    /// <summary>The cost a transfer key was posted for, when a retry brings the same key again.</summary>
+    private async Task<JourneyCost?> PostedCostAsync(StaffCaller caller, string transferKey, CancellationToken ct)
+    {
+        var reference = await db.Set<LedgerTransfer>().AsNoTracking().Where(t => t.Key == "spend:" + transferKey).Select(t => t.Reference).SingleOrDefaultAsync(ct);
+        if (reference is null || !Guid.TryParseExact(reference["journey-cost:".Length..], "N", out var costId))
+            return null;
+        return await access.Visible(db.Set<JourneyCost>().AsNoTracking(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(c => c.Id == costId, ct);
     }
 
     /// <summary>The caller's own journeys not yet handed over (the coordinator's "today").</summary>
@@ -246,7 +281,23 @@ public sealed class JourneyLog(
         using var acting = scope.Use(caller);
         var alerts = await access.Visible(db.Set<JourneyAlert>().AsNoTracking(), caller, Permission.ViewRoutes)
             .Where(a => a.ResolvedAt == null).ToListAsync(ct);
-        return [.. alerts.OrderByDescending(a => a.RaisedAt).Select(a => new JourneyAlertView(a.Kind, a.Subject, a.Summary, a.RaisedAt))];
+        return [.. alerts.OrderByDescending(a => a.RaisedAt).Select(a => new JourneyAlertView(a.Kind, a.Subject, a.Summary, a.RaisedAt, a.Id))];
+    }
+
+    /// <summary>
+    /// A field manager resolves an open alert of a compartment she holds (an audit event naming its subject). False
+    /// when the caller is not a field manager, or the alert is unknown, hidden or already resolved: nothing changes.
+    /// </summary>
+    public async Task<bool> ResolveAlertAsync(StaffCaller caller, Guid id, CancellationToken ct = default)
+    {
+        if (!caller.Has(Permission.ManagePlan))
+            return false;
+        using var acting = scope.Use(caller);
+        var alert = await access.Visible(db.Set<JourneyAlert>(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null || !alert.Resolve(time.GetUtcNow()))
+            return false;
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "journey.alert.resolve", alert.Subject, alert.Kind.Slug()), ct);
+        return true;
     }
 
     private async Task<List<JourneyView>> DescribeAsync(StaffCaller caller, IReadOnlyList<Journey> journeys, CancellationToken ct)

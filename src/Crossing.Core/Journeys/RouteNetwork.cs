@@ -16,6 +16,12 @@ public sealed record WindowView(
     string Code, string Route, DateOnly Date, int Capacity, int Booked, WindowStatus Status, string Currency,
     long? MedianPerPersonMinor, long? P80PerPersonMinor, EstimateBasis Basis, string? Reason, int Samples);
 
+/// <summary>A partner or safe house working a route: its code, role (partners only) and whether it is compromised. No identity.</summary>
+public sealed record RouteMemberView(string Code, PartnerRole? Role, bool Compromised)
+{
+    public bool IsPartner => Code.StartsWith("P-", StringComparison.Ordinal);
+}
+
 /// <summary>What a compromise touches, by code, each list in code order.</summary>
 public sealed record CompromiseResult(string Subject, IReadOnlyList<string> Routes, IReadOnlyList<string> Windows, IReadOnlyList<string> Journeys, IReadOnlyList<string> Groups);
 
@@ -189,6 +195,78 @@ public sealed class RouteNetwork(
                 l.Order, houses[l.FromSafeHouseId], houses[l.ToSafeHouseId],
                 [.. legPartners.Where(p => p.LegId == l.Id).Select(p => partners[p.PartnerId]).Order(StringComparer.Ordinal)]))],
             [.. history.Where(h => h.RouteId == r.Id).OrderBy(h => h.At).Select(h => new RouteStatusView(h.From, h.To, h.Reason, h.At))]))];
+    }
+
+    /// <summary>
+    /// Changes a visible route's status by hand with a reason kept in its history (null when the route is not
+    /// visible). A route using a compromised partner or safe house cannot be opened again.
+    /// </summary>
+    public async Task<RouteView?> ChangeRouteStatusAsync(StaffCaller caller, string code, RouteStatusInput input, CancellationToken ct = default)
+    {
+        var route = await FindRouteAsync(caller, code, ct);
+        if (route is null)
+            return null;
+        var (status, reason) = input.Validate();
+        using var acting = scope.Use(caller);
+        if (status == route.Status)
+            throw new JourneyInputException("status", $"Route {route.Code} is already {status.Slug()}.");
+        if (status == RouteStatus.Open)
+        {
+            var compromised = (await MembersAsync(caller, route, ct)).Where(m => m.Compromised).Select(m => m.Code).ToList();
+            if (compromised.Count > 0)
+                throw new JourneyInputException("status", $"Route {route.Code} uses compromised {string.Join(", ", compromised)}: it cannot be opened again. Open a new route without them.");
+        }
+        var from = route.Status;
+        db.Add(route.ChangeStatus(status, caller.AuditActor, reason, time.GetUtcNow())!);
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "route.status", route.Code, $"{from.Slug()} to {status.Slug()}"), ct);
+        return await RouteAsync(caller, route.Code, ct);
+    }
+
+    /// <summary>The partners and safe houses a visible route uses, partners first, each in code order (null when the route is not visible).</summary>
+    public async Task<IReadOnlyList<RouteMemberView>?> MembersAsync(StaffCaller caller, string routeCode, CancellationToken ct = default)
+    {
+        var route = await FindRouteAsync(caller, routeCode, ct);
+        if (route is null)
+            return null;
+        using var acting = scope.Use(caller);
+        return await MembersAsync(caller, route, ct);
+    }
+
+    private async Task<IReadOnlyList<RouteMemberView>> MembersAsync(StaffCaller caller, Route route, CancellationToken ct)
+    {
+        var partners = await (from lp in access.Visible(db.Set<RouteLegPartner>().AsNoTracking(), caller, Permission.ViewRoutes)
+                              join p in access.Visible(db.Set<Partner>().AsNoTracking(), caller, Permission.ViewRoutes) on lp.PartnerId equals p.Id
+                              where lp.RouteId == route.Id
+                              select new { p.Code, p.Role, p.CompromisedAt }).ToListAsync(ct);
+        var legs = await access.Visible(db.Set<RouteLeg>().AsNoTracking(), caller, Permission.ViewRoutes).Where(l => l.RouteId == route.Id).ToListAsync(ct);
+        var houseIds = legs.SelectMany(l => new[] { l.FromSafeHouseId, l.ToSafeHouseId }).Distinct().ToList();
+        var houses = await access.Visible(db.Set<SafeHouse>().AsNoTracking(), caller, Permission.ViewRoutes).Where(h => houseIds.Contains(h.Id))
+            .Select(h => new { h.Code, h.CompromisedAt }).ToListAsync(ct);
+        return
+        [
+            .. partners.DistinctBy(p => p.Code).OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => new RouteMemberView(p.Code, p.Role, p.CompromisedAt is not null)),
+            .. houses.OrderBy(h => h.Code, StringComparer.Ordinal).Select(h => new RouteMemberView(h.Code, null, h.CompromisedAt is not null)),
+        ];
+    }
+
+    /// <summary>
+    /// Gives a window's per-person estimate by hand, with the reason recorded (costs swing); null when the route or
+    /// the window is not visible. The audit event says <c>estimate given</c>.
+    /// </summary>
+    public async Task<WindowView?> GiveEstimateAsync(StaffCaller caller, string routeCode, string windowCode, EstimateInput input, CancellationToken ct = default)
+    {
+        var route = await FindRouteAsync(caller, routeCode, ct);
+        var normalised = windowCode.Trim().ToUpperInvariant();
+        if (route is null || !PseudonymousCode.IsWellFormed(normalised, 'W'))
+            return null;
+        using var acting = scope.Use(caller);
+        var window = await access.Visible(db.Set<TravelWindow>(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(w => w.Code == normalised && w.RouteId == route.Id, ct);
+        if (window is null)
+            return null;
+        var (median, p80, reason) = input.Validate(window.Currency);
+        window.GiveEstimate(median, p80, reason);
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "window.estimate", window.Code, "estimate given"), ct);
+        return (await WindowsAsync(caller, route.Code, ct))!.Single(w => w.Code == window.Code);
     }
 
     /// <summary>

@@ -82,6 +82,18 @@ public sealed class TravelWindow : ICompartmented
         };
     }
 
+    /// <summary>Replaces the estimate with one given by hand; the reason is kept with it.</summary>
+    internal void GiveEstimate(long medianMinor, long p80Minor, string reason)
+    {
+        if (medianMinor <= 0 || p80Minor < medianMinor)
+            throw new ArgumentOutOfRangeException(nameof(p80Minor), "An estimate is more than zero and its 80th percentile at least its median.");
+        MedianPerPersonMinor = medianMinor;
+        P80PerPersonMinor = p80Minor;
+        Basis = EstimateBasis.Given;
+        EstimateReason = reason;
+        EstimateSamples = 0;
+    }
+
     internal bool Suspend()
     {
         if (Status == WindowStatus.Suspended)

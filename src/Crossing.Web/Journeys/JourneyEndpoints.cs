@@ -16,6 +16,8 @@ public static class JourneyEndpoints
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public sealed record CreatedResponse(string Code);
 
     public sealed record PartnerResponse(string Code, string Compartment, string Role, bool Compromised, string Name, string? Contact, string? Notes);
@@ -80,6 +82,10 @@ public static class JourneyEndpoints
         routes.MapPost("/{code}/windows", AddWindowAsync)
             .Describe<JourneyText>("CreateTravelWindow", request: new WindowInput { Date = "2027-01-10", Capacity = 6, Currency = "USD", MedianPerPerson = 1800m, P80PerPerson = 2400m, Reason = "Broker's quote for January." }, status: StatusCodes.Status201Created);
         routes.MapGet("/{code}/windows", ListWindowsAsync).Describe<JourneyText>("ListTravelWindows");
+        routes.MapPost("/{code}/status", ChangeRouteStatusAsync)
+            .Describe<JourneyText>("ChangeRouteStatus", request: new RouteStatusInput { Status = "suspended", Reason = "Checkpoint reported on leg 2." });
+        routes.MapPost("/{code}/windows/{window}/estimate", GiveEstimateAsync)
+            .Describe<JourneyText>("GiveTravelWindowEstimate", request: new EstimateInput { MedianPerPerson = 1900m, P80PerPerson = 2600m, Reason = "Driver raised the price after the holiday." });
 
         var journeys = app.MapGroup("/api/journeys").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewRoutes, NotFound).WithTags("Journeys");
         journeys.MapPost("", PlanJourneyAsync)
@@ -176,6 +182,22 @@ public static class JourneyEndpoints
     private static async Task<IResult> ListWindowsAsync(string code, CallerAccessor callers, RouteNetwork network, CancellationToken ct) =>
         await network.WindowsAsync(callers.Current, code, ct) is { } windows ? TypedResults.Ok(new WindowListResponse([.. windows.Select(ToResponse)])) : NotFound();
 
+    private static async Task<IResult> ChangeRouteStatusAsync(string code, HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        if (await network.FindRouteAsync(callers.Current, code, ct) is null)
+            return NotFound();
+        return await WithBodyAsync<RouteStatusInput>(http, async body =>
+            await network.ChangeRouteStatusAsync(callers.Current, code, body, ct) is { } route ? TypedResults.Ok(ToResponse(route)) : NotFound(), ct);
+    }
+
+    private static async Task<IResult> GiveEstimateAsync(string code, string window, HttpRequest http, CallerAccessor callers, RouteNetwork network, CancellationToken ct)
+    {
+        if (await network.WindowsAsync(callers.Current, code, ct) is not { } windows || !windows.Any(w => w.Code == window.Trim().ToUpperInvariant()))
+            return NotFound();
+        return await WithBodyAsync<EstimateInput>(http, async body =>
+            await network.GiveEstimateAsync(callers.Current, code, window, body, ct) is { } view ? TypedResults.Ok(ToResponse(view)) : NotFound(), ct);
+    }
+
     private static async Task<IResult> PlanJourneyAsync(HttpRequest http, CallerAccessor callers, JourneyLog log, CancellationToken ct) =>
         await WithBodyAsync<JourneyInput>(http, async body =>
         {
@@ -202,9 +224,16 @@ public static class JourneyEndpoints
         if (await log.FindAsync(callers.Current, code, ct) is null)
             return NotFound();
         return await WithBodyAsync<CostInput>(http, async body =>
-            await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
+        {
+            var header = http.Headers[IdempotencyKeyHeader].ToString();
+            if (header.Length > 0 && body.Key is not null && body.Key != header)
+                throw new JourneyInputException("key", $"The {IdempotencyKeyHeader} header and the key field differ: send the key once.");
+            if (header.Length > 0)
+                body.Key = header;
+            return await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
                 ? TypedResults.Created($"/api/journeys/{code}", new CostResponse(cost.Leg, Currencies.FromMinor(cost.AmountMinor, cost.Currency), cost.Currency, cost.At))
-                : NotFound(), ct);
+                : NotFound();
+        }, ct);
     }
 
     private static async Task<IResult> NeedAsync(string code, HttpRequest http, CallerAccessor callers, JourneyLog log, bool tick, CancellationToken ct)
@@ -240,6 +269,15 @@ public static class JourneyEndpoints
         catch (JourneyInputException e)
         {
             return Invalid(e);
+        }
+        catch (RescueFundTooLowException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The rescue fund is too low", detail: e.Message,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["fund"] = e.Fund, ["currency"] = e.Currency,
+                    ["held"] = Currencies.FromMinor(e.HeldMinor, e.Currency), ["shortfall"] = Currencies.FromMinor(e.ShortfallMinor, e.Currency),
+                });
         }
         catch (JourneyAccessDeniedException)
         {

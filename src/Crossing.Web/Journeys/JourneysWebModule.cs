@@ -20,5 +20,6 @@ internal sealed class JourneysWebModule : IWebModule
     [
         new("/journeys/today", "Nav.Today", Permission.ViewRoutes),
         new("/journeys", "Nav.Journeys", Permission.ViewRoutes),
+        new("/journeys/routes", "Nav.Routes", Permission.ViewRoutes),
     ];
 }

@@ -19,6 +19,10 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
     /// <summary>The message of a refused post (field and why), shown above the journeys.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Set after a post went through, so the page confirms it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Done { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var caller = await callers.RequireAsync(ct);
@@ -30,6 +34,9 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
 
     public Task<IActionResult> OnPostCheckInAsync(string code, int leg, string status, string? incident, string? severity, CancellationToken ct) =>
         ActAsync(caller => log.CheckInAsync(caller, code, new CheckInInput { Leg = leg, Status = status, Incident = incident, Severity = severity }, ct), ct);
+
+    public Task<IActionResult> OnPostAddNeedAsync(string code, string person, string need, CancellationToken ct) =>
+        ActAsync(caller => log.NeedAsync(caller, code, new NeedInput { Person = person, Need = need }, tick: false, ct), ct);
 
     public Task<IActionResult> OnPostTickAsync(string code, string person, string need, CancellationToken ct) =>
         ActAsync(caller => log.NeedAsync(caller, code, new NeedInput { Person = person, Need = need }, tick: true, ct), ct);
@@ -53,6 +60,6 @@ public sealed class TodayModel(CallerAccessor callers, JourneyLog log) : PageMod
             Journeys = await log.MineAsync(caller, ct);
             return Page();
         }
-        return RedirectToPage();
+        return Redirect("/journeys/today?done=true");
     }
 }

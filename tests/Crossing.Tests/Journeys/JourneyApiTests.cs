@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Crossing.Core.Funding;
 using Crossing.Core.Journeys;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
@@ -40,6 +41,7 @@ public sealed class JourneyApiTests
         var window = await WindowAsync(east, route);
         var (group, cases) = await GroupAsync(east, "east", people: 2);
         var journey = await CreateAsync(east, "/api/journeys", new { route, window, groups = new[] { group } });
+        await web.InScopeAsync(sp => RescueFund.GiveAsync(sp, "CNY", 500000));
 
         await PostOkAsync(east, $"/api/journeys/{journey}/needs", new { person = cases[0], need = "medicine" });
         await PostOkAsync(east, $"/api/journeys/{journey}/needs", new { person = cases[1], need = "food" });
@@ -87,6 +89,116 @@ public sealed class JourneyApiTests
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Leg_costs_are_paid_from_the_rescue_fund_once_per_key_and_refused_when_the_fund_would_go_below_zero(DatabaseProvider provider)
+    {
+        await using var web = await WebFactory.CreateAsync(provider);
+        var east = await ClientAsync(web, StaffRole.FieldCoordinator, "east");
+        var (route, _, _) = await RouteAsync(east, "east", legs: 2);
+        var journey = await CreateAsync(east, "/api/journeys", new { route, window = await WindowAsync(east, route), groups = new[] { (await GroupAsync(east, "east", people: 1)).Group } });
+        await web.InScopeAsync(sp => RescueFund.GiveAsync(sp, "CNY", 100000));
+
+        async Task<(long Rescue, long Expenses, int Costs, int Transfers)> State() => await web.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrossingDbContext>();
+            var rescue = (await sp.GetRequiredService<Ledger>().FundBalancesAsync()).Single(f => f.Id == LedgerAccounts.Rescue).Balances.Single(b => b.Currency.Code == "CNY").Minor;
+            var expenses = await db.Set<LedgerBalance>().Where(b => b.AccountId == LedgerAccounts.JourneyExpenses && b.CurrencyCode == "CNY").Select(b => b.CreditsMinor - b.DebitsMinor).SingleOrDefaultAsync();
+            return (rescue, expenses, await db.Set<JourneyCost>().IgnoreQueryFilters().CountAsync(), await db.Set<LedgerTransfer>().CountAsync(t => t.Code == TransferCodes.Spend));
+        });
+
+        // Beyond what the fund holds: a 409 naming the fund, the currency and the shortfall; nothing recorded, nothing posted.
+        var tooMuch = await east.PostAsJsonAsync($"/api/journeys/{journey}/costs", new { leg = 1, amount = 1200.50m, currency = "CNY" });
+        var problem = JsonDocument.Parse(await tooMuch.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
+        Assert.Equal("rescue", problem.GetProperty("fund").GetString());
+        Assert.Equal("CNY", problem.GetProperty("currency").GetString());
+        Assert.Equal(200.50m, problem.GetProperty("shortfall").GetDecimal());
+        Assert.Contains("200.50 CNY", problem.GetProperty("detail").GetString());
+        Assert.Equal((100000L, 0L, 0, 0), await State());
+
+        // Within it, sent twice with one Idempotency-Key (a retry after a lost answer): recorded and posted once.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/journeys/{journey}/costs") { Content = JsonContent.Create(new { leg = 1, amount = 400m, currency = "CNY" }) };
+            request.Headers.Add("Idempotency-Key", "leg1-fuel-7f3a");
+            var response = await east.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+        await PostOkAsync(east, $"/api/journeys/{journey}/costs", new { leg = 2, amount = 100m, currency = "CNY", key = "leg2-bus" });
+        await PostOkAsync(east, $"/api/journeys/{journey}/costs", new { leg = 2, amount = 100m, currency = "CNY", key = "leg2-bus" });
+        Assert.Equal((50000L, 50000L, 2, 2), await State());
+        var view = await east.GetFromJsonAsync<JsonElement>($"/api/journeys/{journey}");
+        Assert.Equal(500m, view.GetProperty("totalCost").GetProperty("CNY").GetDecimal());
+
+        // The fund's exact balance can be spent; one minor unit more cannot.
+        await PostOkAsync(east, $"/api/journeys/{journey}/costs", new { leg = 2, amount = 500m, currency = "CNY" });
+        var oneMore = await east.PostAsJsonAsync($"/api/journeys/{journey}/costs", new { leg = 2, amount = 0.01m, currency = "CNY" });
+        Assert.Equal(HttpStatusCode.Conflict, oneMore.StatusCode);
+        Assert.Equal((0L, 100000L, 3, 3), await State());
+        await web.InScopeAsync(async sp =>
+        {
+            var check = await sp.GetRequiredService<LedgerCheck>().RunAsync();
+            Assert.True(check.Holds, string.Join("; ", check.Violations));
+            Assert.Equal(3, await sp.GetRequiredService<CrossingDbContext>().AuditEvents.CountAsync(e => e.Action == "journey.cost" && e.RecordCode == journey));
+            return 0;
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Route_status_and_window_estimates_change_only_with_a_reason_and_keep_their_history(DatabaseProvider provider)
+    {
+        await using var web = await WebFactory.CreateAsync(provider);
+        var east = await ClientAsync(web, StaffRole.FieldManager, "east");
+        var (route, _, partners) = await RouteAsync(east, "east", legs: 2);
+        var window = await WindowAsync(east, route);
+
+        async Task AssertInvalid(string path, object body, string field)
+        {
+            var response = await east.PostAsJsonAsync(path, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {text}");
+            Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"expected an error on {field}: {text}");
+        }
+
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "suspended" }, "reason");
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "closed", reason = "x" }, "status");
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "open", reason = "x" }, "status");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = 900, p80PerPerson = 1500 }, "reason");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = 900, p80PerPerson = 800, reason = "x" }, "p80PerPerson");
+        await AssertInvalid($"/api/routes/{route}/windows/{window}/estimate", new { medianPerPerson = -1, p80PerPerson = 800, reason = "x" }, "medianPerPerson");
+
+        var suspended = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "suspended", reason = "checkpoint crackdown" });
+        Assert.Equal("suspended", suspended.GetProperty("status").GetString());
+        var history = Assert.Single(suspended.GetProperty("history").EnumerateArray());
+        Assert.Equal("checkpoint crackdown", history.GetProperty("reason").GetString());
+        var reopened = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "open", reason = "checkpoint gone" });
+        Assert.Equal(2, reopened.GetProperty("history").GetArrayLength());
+
+        var estimate = await PostOkAsync(east, $"/api/routes/{route}/windows/{window.ToLowerInvariant()}/estimate", new { medianPerPerson = 900.5m, p80PerPerson = 1500, reason = "fuel prices doubled" });
+        Assert.Equal("given", estimate.GetProperty("estimate").GetProperty("basis").GetString());
+        Assert.Equal(900.5m, estimate.GetProperty("estimate").GetProperty("medianPerPerson").GetDecimal());
+        Assert.Equal("fuel prices doubled", estimate.GetProperty("estimate").GetProperty("reason").GetString());
+
+        // A compromised partner keeps its route from being opened again, whatever the reason.
+        await PostOkAsync(east, $"/api/partners/{partners[0]}/compromise", new { });
+        await AssertInvalid($"/api/routes/{route}/status", new { status = "open", reason = "we trust them again" }, "status");
+        var compromised = await PostOkAsync(east, $"/api/routes/{route}/status", new { status = "compromised", reason = "driver arrested" });
+        Assert.Equal("compromised", compromised.GetProperty("status").GetString());
+
+        await web.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrossingDbContext>();
+            Assert.Equal(3, await db.AuditEvents.CountAsync(e => e.Action == "route.status" && e.RecordCode == route));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "window.estimate" && e.RecordCode == window));
+            return 0;
+        });
+        var docs = await east.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/routes/{code}/status", docs, StringComparison.Ordinal);
+        Assert.Contains("/api/routes/{code}/windows/{window}/estimate", docs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Records_of_another_compartment_get_the_same_404_as_unknown_codes(DatabaseProvider provider)
     {
         await using var web = await WebFactory.CreateAsync(provider);
@@ -113,6 +225,8 @@ public sealed class JourneyApiTests
             (HttpMethod.Post, $"/api/journeys/{journey}/costs", "/api/journeys/J-ZZZZ/costs", new { leg = 1, amount = 10, currency = "CNY" }),
             (HttpMethod.Post, $"/api/partners/{partners[0]}/compromise", "/api/partners/P-ZZZZ/compromise", new { }),
             (HttpMethod.Post, $"/api/safe-houses/{houses[0]}/compromise", "/api/safe-houses/H-ZZZZ/compromise", new { }),
+            (HttpMethod.Post, $"/api/routes/{route}/status", "/api/routes/R-ZZZZ/status", new { status = "suspended", reason = "probe" }),
+            (HttpMethod.Post, $"/api/routes/{route}/windows/{window}/estimate", $"/api/routes/{route}/windows/W-ZZZZ/estimate", new { medianPerPerson = 5, p80PerPerson = 6, reason = "probe" }),
         };
         foreach (var client in new[] { west, finance })
         {

@@ -1,4 +1,5 @@
 using Crossing.Core.Cases;
+using Crossing.Core.Funding;
 using Crossing.Core.Journeys;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
@@ -79,5 +80,20 @@ public sealed class JourneyWorld : IAsyncDisposable
         return view;
     }
 
+    public Task<int> FundRescueAsync(string currency, long minor) => WithAsync(sp => RescueFund.GiveAsync(sp, currency, minor));
+
     public ValueTask DisposeAsync() => Store.DisposeAsync();
+}
+
+/// <summary>Puts money in the restricted rescue fund the way finance does: a gift received by hand, designated to rescue.</summary>
+public static class RescueFund
+{
+    public static async Task<int> GiveAsync(IServiceProvider services, string currency, long minor)
+    {
+        var result = await services.GetRequiredService<GiftIntake>().ReceiveGiftAsync(new GiftFacts("manual", "test-" + Guid.NewGuid().ToString("N"), null, "manual",
+            GiftKind.OneTime, null, null, null, currency, minor, minor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new Dictionary<string, string> { [Designations.FundKey] = LedgerAccounts.Rescue }, DateTimeOffset.UtcNow));
+        Assert.Equal(EventOutcome.Applied, result.Outcome);
+        return 0;
+    }
 }

@@ -1,3 +1,4 @@
+using Crossing.Core.Funding;
 using Crossing.Core.Journeys;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
@@ -33,6 +34,8 @@ public sealed class RetentionTests
         var window = await world.WindowAsync(route, 1);
         var done = await world.JourneyAsync(route, window, await world.GroupAsync());
         var underWay = await world.JourneyAsync(route, window, await world.GroupAsync());
+        await world.FundRescueAsync("CNY", 200000);
+        await world.FundRescueAsync("LAK", 30000000);
         await world.WithAsync(async sp =>
         {
             var log = sp.GetRequiredService<JourneyLog>();
@@ -76,6 +79,21 @@ public sealed class RetentionTests
             return 0;
         });
         Assert.NotNull(await world.WithAsync(sp => sp.GetRequiredService<RouteNetwork>().RouteAsync(world.Coordinator, route)));
+
+        // The purged journey's costs still add up in the ledger: the rescue fund paid exactly its total, and every invariant holds.
+        await world.WithAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrossingDbContext>();
+            var spent = await db.Set<LedgerTransfer>().AsNoTracking()
+                .Where(t => t.Code == TransferCodes.Spend && t.DebitAccountId == LedgerAccounts.Fund(LedgerAccounts.Rescue) && t.CreditAccountId == LedgerAccounts.JourneyExpenses)
+                .ToListAsync();
+            Assert.Equal(after.TotalCost, spent.GroupBy(t => t.CurrencyCode).ToDictionary(g => g.Key, g => g.Sum(t => t.AmountMinor)));
+            var balances = (await sp.GetRequiredService<Ledger>().FundBalancesAsync()).Single(f => f.Id == LedgerAccounts.Rescue).Balances;
+            Assert.Equal(200000 - 150025, balances.Single(b => b.Currency.Code == "CNY").Minor);
+            var check = await sp.GetRequiredService<LedgerCheck>().RunAsync();
+            Assert.True(check.Holds, string.Join("; ", check.Violations));
+            return 0;
+        });
         Assert.Empty((await RunAsync(world, 92)).Purged);
     }
 
