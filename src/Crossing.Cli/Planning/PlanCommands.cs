@@ -4,12 +4,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crossing.Core.Planning;
+using Crossing.Core.Security.Access;
 
 namespace Crossing.Cli;
 
 /// <summary>
 /// `crossing plan`: who travels in which window with the money there is. Plans from an instance file
-/// (docs/planner-format.md); planning from live data waits for journeys and the ledger (<see cref="IPlanningInstanceSource"/>).
+/// (docs/planner-format.md) or, without --input, from live data as a field manager sees it
+/// (<see cref="IPlanningInstanceSource"/>); --export writes the instance used, so the plan can be reproduced.
 /// </summary>
 internal static class PlanCommands
 {
@@ -23,30 +25,28 @@ internal static class PlanCommands
         var costBasis = new Option<string?>("--cost-basis") { Description = "Per-person cost estimate to spend: p80 (default, conservative) or median." };
         costBasis.AcceptOnlyFromAmong("p80", "median");
         var export = new Option<FileInfo?>("--export") { Description = "Also write the instance the plan was made from, so it can be reproduced." };
+        var asStaff = new Option<string?>("--as") { Description = "Without --input: plan from live data as this field manager (e-mail address) sees it." };
         var plan = new Command("plan", "Choose a travel window (or none) for each waiting family group, maximising urgency-weighted people moved.")
         {
-            input, seconds, costBasis, export,
+            input, seconds, costBasis, export, asStaff,
         };
         plan.SetAction(async (result, ct) =>
         {
             var limit = result.GetValue(seconds);
             if (!double.IsFinite(limit) || limit is < 0.1 or > 3600)
                 throw new CliException($"--seconds must be between 0.1 and 3600, not {limit.ToString(CultureInfo.InvariantCulture)}.");
-            if (result.GetValue(input) is not { } file)
-                throw new CliException("planning from live data needs journeys (travel windows) and the ledger (the rescue fund's balance), which are not available yet; plan from a file with --input FILE.");
-            if (!file.Exists)
-                throw new CliException($"No instance file at {file.FullName}.");
-
             PlanningInstance instance;
             try
             {
-                instance = PlanningInstanceJson.Parse(await File.ReadAllTextAsync(file.FullName, ct));
+                instance = result.GetValue(input) is { } file
+                    ? await FromFileAsync(file, ct)
+                    : await FromLiveDataAsync(context, result, result.GetValue(asStaff), ct);
                 if (result.GetValue(costBasis) is { } basis)
                     instance = instance with { CostBasis = PlanningInstanceJson.ParseCostBasis(basis, "--cost-basis") };
             }
             catch (PlanningInstanceException e)
             {
-                throw new CliException($"{file.Name}: {e.Message}");
+                throw new CliException(result.GetValue(input) is { } file ? $"{file.Name}: {e.Message}" : e.Message);
             }
             if (result.GetValue(export) is { } exportFile)
                 await AtomicFile.WriteAsync(exportFile.FullName, PlanningInstanceJson.Write(instance), ct);
@@ -61,6 +61,36 @@ internal static class PlanCommands
             return Cli.Ok;
         });
         return plan;
+    }
+
+    private static async Task<PlanningInstance> FromFileAsync(FileInfo file, CancellationToken ct)
+    {
+        if (!file.Exists)
+            throw new CliException($"No instance file at {file.FullName}.");
+        return PlanningInstanceJson.Parse(await File.ReadAllTextAsync(file.FullName, ct));
+    }
+
+    private static async Task<PlanningInstance> FromLiveDataAsync(CliContext context, ParseResult result, string? email, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            throw new CliException("Plan from a file with --input FILE, or from live data with --as EMAIL (a field manager's account).");
+        await using var session = await context.OpenAsync(result, ct);
+        var directory = session.Get<StaffDirectory>();
+        var member = await directory.FindByEmailAsync(email.Trim(), ct) ?? throw new CliException("No staff account has that e-mail address.");
+        var caller = await directory.CallerAsync(member.Id, ct) ?? throw new CliException($"{member.Code} is disabled; plan as an active field manager.");
+        try
+        {
+            var live = await session.Get<IPlanningInstanceSource>().BuildAsync(caller, ct);
+            var left = live.Left;
+            if (!result.GetValue(Cli.Json))
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"planning: live instance in {live.Currency}: {live.Instance.Groups.Count} waiting groups, {live.Instance.Windows.Count} windows, cash {live.Instance.CashAvailable}; left out: {left.WindowsInOtherCurrencies} windows in other currencies, {left.WindowsWithoutEstimate} without an estimate, {left.WindowsFull} full, {left.GroupsAlreadyPlanned} groups already on a journey."));
+            return live.Instance;
+        }
+        catch (PlanningAccessDeniedException e)
+        {
+            throw new CliException($"{member.Code}: {e.Message}");
+        }
     }
 
     /// <summary>The documented output; the first seven fields are the contract, the rest are extras.</summary>

@@ -76,6 +76,19 @@ public static class FundingDemoData
         await intake.ReceiveDisputeAsync("stripe", "pi_demo_once_6", "evt_demo_dispute_open", "dp_demo_1", 30000, "usd", DisputeStatuses.Open, At(june.AddMonths(2).AddDays(20)), ct);
         await intake.ReceiveDisputeAsync("stripe", "pi_demo_once_6", "evt_demo_dispute_lost", "dp_demo_1", 30000, "usd", DisputeStatuses.Lost, At(june.AddMonths(3).AddDays(5)), ct);
 
+        // Rescue money in yuan, the currency the route teams pay in, so the rescue planner has something to plan with:
+        // a church's one-time gift and a monthly donor (docs/planner-format.md, "Live instances").
+        await intake.ReceiveGiftAsync(new GiftFacts("stripe", "pi_demo_rescue_cny", null, StripeEvents.CheckoutChannel, GiftKind.OneTime,
+            Email(1), Donors[1].Name, null, "cny", 1_200_000, "1200000", Meta(Designations.FundKey, LedgerAccounts.Rescue), now.AddDays(-12)), ct);
+        for (var month = 2; month >= 0; month--)
+        {
+            var day = today.AddDays(-5).AddMonths(-month);
+            var invoice = $"in_demo_cny_{day:yyyyMM}";
+            await intake.ReceiveGiftAsync(new GiftFacts("stripe", null, invoice, StripeEvents.SubscriptionChannel, GiftKind.Recurring,
+                Email(7), Donors[7].Name, null, "cny", 250_000, "250000", Meta(Designations.FundKey, LedgerAccounts.Rescue), At(day)), ct);
+            await intake.LinkInvoicePaymentAsync("stripe", invoice, $"pi_demo_sub_cny_{day:yyyyMM}", ct);
+        }
+
         // Metadata naming a fund that does not exist: kept for finance, never guessed into another fund.
         await intake.ReceiveGiftAsync(new GiftFacts("stripe", "pi_demo_unknown_fund", null, StripeEvents.CheckoutChannel, GiftKind.OneTime,
             Email(1), Donors[1].Name, null, "usd", 3000, "3000", Meta(Designations.FundKey, "scholarships"), now.AddDays(-3)), ct);
