@@ -31,7 +31,7 @@ public sealed record RegistrationOutcome(string Case, string Status, int? Waitin
 public sealed class ProgrammeBook(
     CrossingDbContext db, CaseRegistry cases, IAuditLog audit, AccessPolicy access, CallerScope scope, CompartmentBypass bypass, TimeProvider time)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 20;
 
     public async Task<ProgrammeView> CreateAsync(StaffCaller caller, ProgrammeRequest request, CancellationToken ct = default)
     {
