@@ -151,7 +151,7 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal void Rejoin(Programme programme, string recordedBy, DateTimeOffset now)
     {
         if (Status != RegistrationStatus.Withdrawn)
-            throw new ResettlementInputException("code", $"{CaseCode} is already {(Status == RegistrationStatus.Waiting ? "on the waiting list" : "registered")} for this programme; nothing was changed.");
+            throw new ResettlementInputException("case", $"{CaseCode} is already {(Status == RegistrationStatus.Waiting ? "on the waiting list" : "registered")} for this programme; nothing was changed.");
         (Status, QueueNumber) = programme.Admit();
         RecordedBy = recordedBy;
         RecordedAt = now;
@@ -160,7 +160,7 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal RegistrationStatus Withdraw()
     {
         if (Status == RegistrationStatus.Withdrawn)
-            throw new ResettlementInputException("code", $"{CaseCode} has already withdrawn from this programme.");
+            throw new ResettlementInputException("case", $"{CaseCode} has already withdrawn from this programme.");
         var was = Status;
         Status = RegistrationStatus.Withdrawn;
         return was;
@@ -171,7 +171,7 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal void RecordAttendance(DateOnly on)
     {
         if (Status != RegistrationStatus.Registered)
-            throw new ResettlementInputException("code", $"{CaseCode} is not registered (waiting or withdrawn), so attendance cannot be recorded.");
+            throw new ResettlementInputException("case", $"{CaseCode} is not registered (waiting or withdrawn), so attendance cannot be recorded.");
         if (LastAttendedOn == on)
             throw new ResettlementInputException("attendedOn", $"Attendance of {CaseCode} on that day is already recorded; nothing was changed.");
         Attended++;
