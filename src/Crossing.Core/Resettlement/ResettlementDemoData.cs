@@ -9,7 +9,8 @@ namespace Crossing.Core.Resettlement;
 /// <summary>
 /// People in resettlement in the demo, each with a follow-up due this week, a service history and a consent; one
 /// looks for her younger sister, who is waiting on the northern route (Cases/CaseDemoData: 김지현, 1994), so a
-/// reunification alert is open for the resettlement worker and the field manager. Invented names only.
+/// reunification alert is open for the resettlement worker and the field manager. A leadership programme is full, with one
+/// person on its waiting list. Invented names only.
 /// </summary>
 public static class ResettlementDemoData
 {
@@ -54,5 +55,15 @@ public static class ResettlementDemoData
 
         // 김미란 hopes to find her younger sister; she is waiting on the northern route (Kim Ji-hyun, born 1994).
         await links.AddRelativeAsync(worker, mirran, new RelativeRequest("Kim Ji-hyun", "sister", 1994, "Sinuiju"), ct);
+
+        // A leadership programme with two places: two people registered (one attended), the third on the waiting list.
+        var programmes = context.Services.GetRequiredService<ProgrammeBook>();
+        var leaders = await programmes.CreateAsync(worker, new ProgrammeRequest("leadership", "Future leaders 2027", Iso(today.AddDays(10)), Iso(today.AddMonths(6)), 2), ct);
+        await programmes.RegisterAsync(worker, leaders.Id, sunja, ct);
+        await programmes.RegisterAsync(worker, leaders.Id, cheolsu, ct);
+        await programmes.RegisterAsync(worker, leaders.Id, mirran, ct);
+        await programmes.RecordAttendanceAsync(worker, leaders.Id, sunja, Iso(today), ct);
+        var scholarship = await programmes.CreateAsync(worker, new ProgrammeRequest("scholarship", "University scholarship", Iso(today.AddMonths(2)), null, 10), ct);
+        await programmes.RegisterAsync(worker, scholarship.Id, mirran, ct);
     }
 }

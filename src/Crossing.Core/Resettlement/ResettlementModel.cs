@@ -124,3 +124,40 @@ internal sealed class ContactAttemptConfiguration : IEntityTypeConfiguration<Con
         e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> e)
+    {
+        e.ToTable("programmes");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).HasConversion(id => id.Value, v => new ProgrammeId(v));
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Title).HasMaxLength(Programme.MaxTitleLength);
+        e.Property(x => x.CreatedBy).HasMaxLength(16);
+        // Counters change under this token: two registrations at once cannot both take the last place.
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Ignore(x => x.PlacesLeft);
+        e.HasIndex(x => x.StartsOn);
+    }
+}
+
+internal sealed class ProgrammeRegistrationConfiguration : IEntityTypeConfiguration<ProgrammeRegistration>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeRegistration> e)
+    {
+        e.ToTable("programme_registrations");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.ProgrammeId).HasConversion(id => id.Value, v => new ProgrammeId(v));
+        e.Property(x => x.CaseId).HasConversion(id => id.Value, v => new CaseId(v));
+        e.Property(x => x.CaseCode).HasMaxLength(16);
+        e.Property(x => x.RecordedBy).HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        // One registration per person and programme: registering twice is refused, not doubled.
+        e.HasIndex(x => new { x.ProgrammeId, x.CaseId }).IsUnique();
+        e.HasIndex(x => new { x.ProgrammeId, x.Status, x.QueueNumber });
+        e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Compartment>().WithMany().HasForeignKey(x => x.CompartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -10,7 +10,7 @@ namespace Crossing.Core.Resettlement;
 /// <summary>
 /// Resettlement and reunification: the relatives people hope to find and the alerts when one may be known to us,
 /// consent per scope,
-/// services, follow-ups and their reminders, contact attempts. Never touches route, partner or journey data. Options from <c>Crossing:Resettlement</c>.
+/// services, follow-ups and their reminders, contact attempts, programmes and events with their waiting lists. Never touches route, partner or journey data. Options from <c>Crossing:Resettlement</c>.
 /// </summary>
 public sealed class ResettlementModule : ICrossingModule
 {
@@ -27,6 +27,7 @@ public sealed class ResettlementModule : ICrossingModule
         services.AddScoped<ResettlementLog>();
         services.AddScoped<FollowUpReminders>();
         services.AddScoped<OutcomeReport>();
+        services.AddScoped<ProgrammeBook>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => ResettlementDemoData.SeedAsync(context, ct);

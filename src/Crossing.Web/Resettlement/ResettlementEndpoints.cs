@@ -201,7 +201,7 @@ public static class ResettlementEndpoints
 
     internal static IResult AlertNotFound() => Results.Text(AlertNotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
 
-    private static ValidationProblem Invalid(ResettlementInputException e, string title) =>
+    internal static ValidationProblem Invalid(ResettlementInputException e, string title) =>
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
             title: title,

@@ -18,7 +18,7 @@ internal sealed class ResettlementWebModule : IWebModule
         services.AddHostedService(sp => sp.GetRequiredService<FollowUpReminderSchedule>());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapResettlementEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapResettlementEndpoints().MapProgrammeEndpoints();
 
     public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("/resettlement", "Nav.Resettlement", Permission.ViewCases)];
 }

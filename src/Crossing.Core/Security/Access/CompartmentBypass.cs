@@ -46,7 +46,11 @@ public sealed record BypassReason
     public static readonly BypassReason Retention = new("retention",
         "Journeys in every compartment that arrived more than the retention period ago lose their route links and sealed itinerary; nothing is returned but codes.");
 
-    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, ReunificationCheck, FollowUpReminders, CodeUniqueness, Administration, Retention];
+    /// <summary>When a place in a programme frees up, the first person waiting (in any compartment) takes it.</summary>
+    public static readonly BypassReason ProgrammeWaitingList = new("programme-waiting-list",
+        "When a place in a programme frees up, the first registration waiting for it in any compartment is promoted; the caller is told nothing about that person.");
+
+    public static IReadOnlyList<BypassReason> All { get; } = [DuplicateCheckAfterIntake, ReunificationCheck, FollowUpReminders, CodeUniqueness, Administration, Retention, ProgrammeWaitingList];
 }
 
 /// <summary>
