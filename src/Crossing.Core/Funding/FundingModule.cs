@@ -22,6 +22,7 @@ public sealed class FundingModule : ICrossingModule
         services.AddScoped<LedgerCheck>();
         services.AddScoped<Campaigns>();
         services.AddScoped<FinanceQueries>();
+        services.AddScoped<Imports.GiftImporter>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => FundingDemoData.SeedAsync(context, ct);
