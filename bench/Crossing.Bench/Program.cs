@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["cases"] = CasesBench.RunAsync,
     ["webhooks"] = WebhookLoad.RunAsync,
     ["planner"] = PlannerBench.RunAsync,
+    ["imports"] = ImportsBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -22,6 +22,9 @@ internal abstract class ImportFormat
     private int columns;
     private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
 
+    /// <summary>Column positions by the name as the format spells it, so rows never normalise header text again.</summary>
+    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
+
     /// <summary>Gifts are keyed by (processor, payment id); the clearing and fee accounts are named after it.</summary>
     public abstract string Processor { get; }
 
@@ -67,8 +70,12 @@ internal abstract class ImportFormat
 
     protected abstract RowResult ParseFields(int line, string[] fields);
 
-    protected string? Value(string[] fields, string column) =>
-        index.TryGetValue(NormaliseHeader(column), out var i) && fields[i].Trim() is { Length: > 0 } v ? v : null;
+    protected string? Value(string[] fields, string column)
+    {
+        if (!positions.TryGetValue(column, out var i))
+            positions[column] = i = index.TryGetValue(NormaliseHeader(column), out var found) ? found : -1;
+        return i >= 0 && fields[i].AsSpan().Trim() is { Length: > 0 } v ? (v.Length == fields[i].Length ? fields[i] : v.ToString()) : null;
+    }
 
     protected static string NormaliseHeader(string text) =>
         string.Join(' ', text.Trim().Trim('\uFEFF').ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
