@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["webhooks"] = WebhookLoad.RunAsync,
     ["planner"] = PlannerBench.RunAsync,
     ["webhooks-core"] = WebhookCoreBench.RunAsync,
+    ["imports"] = ImportsBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -66,7 +66,7 @@ public static class Cli
     /// <summary>The message an operator can act on, for failures that are theirs to fix; anything else is reported by type only.</summary>
     private static string? OneLine(Exception e) => e switch
     {
-        CliException or StaffDirectoryException or Core.Funding.LedgerException or VaultConfigurationException or VaultDecryptionException or AuditCheckpointException
+        CliException or StaffDirectoryException or Core.Funding.LedgerException or Core.Funding.Imports.ImportException or VaultConfigurationException or VaultDecryptionException or AuditCheckpointException
             or BackupException or DatabaseUnavailableException or ArgumentException => e.Message,
         UnauthorizedAccessException or IOException => e.Message,
         OperationCanceledException => "cancelled; nothing further was changed.",

@@ -8,5 +8,5 @@ internal sealed class FundingCliModule : ICliModule
     public string Name => "funding";
 
     public IEnumerable<Command> Commands(CliContext context) =>
-        [FundingCommands.BuildLedger(context), FundingCommands.BuildFund(context), FundingCommands.BuildCampaign(context)];
+        [FundingCommands.BuildLedger(context), FundingCommands.BuildFund(context), FundingCommands.BuildCampaign(context), ImportCommands.Build(context)];
 }

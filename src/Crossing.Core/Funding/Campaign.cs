@@ -62,6 +62,19 @@ public sealed class Fundraiser
     public string Name { get; private set; }
     public string FundId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The platform fundraiser's owner (a supporter's name), sealed under the fundraiser's own key.</summary>
+    public Crossing.Core.Security.Vault.SealedValue? Owner { get; private set; }
+
+    public const string EntityType = "fundraiser";
+
+    /// <summary>A platform fundraiser seen for the first time in a report, keyed by the platform's campaign id.</summary>
+    internal static Fundraiser FromPlatform(string id, string title, string fundId, string? ownerName, Crossing.Core.Security.Vault.RecordKey key, DateTimeOffset now)
+    {
+        if (key.EntityType != EntityType || key.RecordId != id)
+            throw new ArgumentException("The record key belongs to another record.", nameof(key));
+        return new Fundraiser(id, title, fundId, now) { Owner = key.SealOptional("owner", ownerName) };
+    }
 }
 
 /// <summary>A processor event as stored before it is applied. Holds no donor data: only ids, type and outcome.</summary>

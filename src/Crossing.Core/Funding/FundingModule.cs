@@ -23,6 +23,7 @@ public sealed class FundingModule : ICrossingModule
         services.AddScoped<Campaigns>();
         services.AddScoped<FinanceQueries>();
         services.AddScoped<RecurringGifts>();
+        services.AddScoped<Imports.GiftImporter>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => FundingDemoData.SeedAsync(context, ct);

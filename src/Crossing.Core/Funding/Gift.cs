@@ -88,7 +88,8 @@ public sealed class Gift
         string processor, string? paymentId, string? invoiceId, string channel, GiftKind kind, DonorId? donor,
         string currency, long amountMinor, string rawAmount, DateTimeOffset givenAt, DateTimeOffset now) => new()
         {
-            Id = Guid.NewGuid(),
+            // Time-ordered ids keep the primary-key index append-mostly (imports insert a million at a time).
+            Id = Guid.CreateVersion7(),
             Processor = processor,
             PaymentId = paymentId,
             InvoiceId = invoiceId,

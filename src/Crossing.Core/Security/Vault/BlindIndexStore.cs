@@ -87,6 +87,27 @@ public sealed class BlindIndexStore(CrossingDbContext db, Vault vault)
         return [.. matches.Where(m => m.EntityType == entityType).Select(m => m.RecordId).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>An entry for a bulk writer to insert itself, in the same transaction as its record.</summary>
+    public static BlindIndexEntry NewEntry(BlindIndexDefinition index, int value, string entityType, string recordId) =>
+        new(index.Name, value, entityType, recordId);
+
+    /// <summary>Every entry of one index for one entity type, by value: a bulk import's candidates in one query.</summary>
+    public async Task<Dictionary<int, List<string>>> AllEntriesAsync(BlindIndexDefinition index, string entityType, CancellationToken ct = default)
+    {
+        var rows = await db.BlindIndexEntries.AsNoTracking()
+            .Where(e => e.IndexName == index.Name && e.EntityType == entityType)
+            .Select(e => new { e.Value, e.RecordId })
+            .ToListAsync(ct);
+        var byValue = new Dictionary<int, List<string>>();
+        foreach (var r in rows)
+        {
+            if (!byValue.TryGetValue(r.Value, out var list))
+                byValue[r.Value] = list = [];
+            list.Add(r.RecordId);
+        }
+        return byValue;
+    }
+
     public Task<int> RemoveAllAsync(string entityType, string recordId, CancellationToken ct = default) =>
         db.BlindIndexEntries.Where(e => e.EntityType == entityType && e.RecordId == recordId).ExecuteDeleteAsync(ct);
 }

@@ -25,7 +25,7 @@ public sealed class DataKey
         var plain = RandomNumberGenerator.GetBytes(32);
         var row = new DataKey
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             EntityType = entityType,
             RecordId = recordId,
             CreatedAt = now,

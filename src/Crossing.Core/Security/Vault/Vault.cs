@@ -15,6 +15,16 @@ public sealed class Vault(CrossingDbContext db, MasterKeyRing ring, TimeProvider
         return new RecordKey(entityType, recordId, plain);
     }
 
+    /// <summary>
+    /// A new record key whose row the caller writes itself, in the same transaction as the record (bulk imports write
+    /// rows with prepared commands instead of the unit of work).
+    /// </summary>
+    public (RecordKey Key, DataKey Row) CreateDetachedRecordKey(string entityType, string recordId)
+    {
+        var (row, plain) = DataKey.Create(entityType, recordId, ring.Current, time.GetUtcNow());
+        return (new RecordKey(entityType, recordId, plain), row);
+    }
+
     /// <summary>Opens a record's key; a shredded or missing key raises <see cref="VaultDecryptionException"/>.</summary>
     public async Task<RecordKey> OpenRecordKeyAsync(string entityType, string recordId, CancellationToken ct = default)
     {
