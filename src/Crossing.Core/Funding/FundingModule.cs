@@ -22,6 +22,13 @@ public sealed class FundingModule : ICrossingModule
         services.AddScoped<LedgerCheck>();
         services.AddScoped<Campaigns>();
         services.AddScoped<FinanceQueries>();
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.Section));
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section));
+        services.AddSingleton<ReceiptDocuments>();
+        services.AddScoped<ReceiptDelivery>();
+        services.AddScoped<Receipts>();
+        services.AddScoped<RecurringHealth>();
+        services.AddScoped<GiftDecisions>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => FundingDemoData.SeedAsync(context, ct);
