@@ -138,7 +138,7 @@ public sealed class ReceiptDocuments(Microsoft.Extensions.Options.IOptions<Recei
         {
             Room(LineHeight);
             var font = header ? bold : regular;
-            double[] columns = [0, 80, 250, 340];
+            double[] columns = [0, 70, 250, 340];
             string[] cells = [date, amount, fund, reference];
             for (var i = 0; i < cells.Length; i++)
             {
