@@ -13,7 +13,7 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 log() { printf '\n== %s\n' "$*"; }
 
-packages=(postgresql chromium fonts-noto-cjk python3)
+packages=(postgresql chromium fonts-noto-cjk python3 poppler-utils fonts-nanum)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

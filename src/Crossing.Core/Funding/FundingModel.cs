@@ -168,3 +168,39 @@ internal sealed class ProcessorEventConfiguration : IEntityTypeConfiguration<Pro
 }
 
 internal sealed class DonorIdConverter() : ValueConverter<DonorId, Guid>(id => id.Value, v => new DonorId(v));
+
+internal sealed class ReceiptRecordConfiguration : IEntityTypeConfiguration<ReceiptRecord>
+{
+    public void Configure(EntityTypeBuilder<ReceiptRecord> e)
+    {
+        e.ToTable("receipts");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.DonorId).HasConversion<DonorIdConverter>();
+        e.HasOne<Donor>().WithMany().HasForeignKey(x => x.DonorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.Kind, x.DonorId, x.Year });
+        e.HasIndex(x => x.GiftId);
+        e.Property(x => x.Number).HasMaxLength(64);
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.Delivery).HasMaxLength(16);
+        e.Property(x => x.Language).HasMaxLength(8);
+    }
+}
+
+internal sealed class PaymentFailureConfiguration : IEntityTypeConfiguration<PaymentFailure>
+{
+    public void Configure(EntityTypeBuilder<PaymentFailure> e)
+    {
+        e.ToTable("payment_failures");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Processor).HasMaxLength(32);
+        e.Property(x => x.EventId).HasMaxLength(GiftIntake.MaxIdLength);
+        e.HasIndex(x => x.EventId).IsUnique();
+        e.Property(x => x.InvoiceId).HasMaxLength(GiftIntake.MaxIdLength);
+        e.Property(x => x.SubscriptionId).HasMaxLength(GiftIntake.MaxIdLength);
+        e.Property(x => x.DonorId).HasConversion<DonorIdConverter>();
+        e.HasOne<Donor>().WithMany().HasForeignKey(x => x.DonorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.DonorId);
+        e.Property(x => x.CurrencyCode).HasMaxLength(8);
+    }
+}

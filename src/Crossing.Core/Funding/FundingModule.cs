@@ -24,6 +24,13 @@ public sealed class FundingModule : ICrossingModule
         services.AddScoped<FinanceQueries>();
         services.AddScoped<RecurringGifts>();
         services.AddScoped<Imports.GiftImporter>();
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.Section));
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section));
+        services.AddSingleton<ReceiptDocuments>();
+        services.AddScoped<ReceiptDelivery>();
+        services.AddScoped<Receipts>();
+        services.AddScoped<RecurringHealth>();
+        services.AddScoped<GiftDecisions>();
     }
 
     public Task SeedDemoAsync(DemoSeedContext context, CancellationToken ct) => FundingDemoData.SeedAsync(context, ct);

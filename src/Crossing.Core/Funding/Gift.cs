@@ -16,6 +16,9 @@ public enum GiftStatus
 
     /// <summary>Kept but not posted: unknown currency, amount that does not fit, unknown fund. Finance decides.</summary>
     NeedsAttention,
+
+    /// <summary>Never posted: finance recorded that the money went back to the donor before a fund was decided.</summary>
+    Returned,
 }
 
 /// <summary>Where a gift's fund came from, in precedence order.</summary>
@@ -25,6 +28,9 @@ public enum DesignationSource
     Fundraiser,
     Campaign,
     Default,
+
+    /// <summary>Finance chose the fund for a gift that needed attention.</summary>
+    Decided,
 }
 
 /// <summary>
@@ -124,6 +130,51 @@ public sealed class Gift
     {
         Status = GiftStatus.NeedsAttention;
         Problem = problem;
+    }
+
+    /// <summary>Finance's decision on a gift that needs attention: the fund it goes to.</summary>
+    internal void ChooseFund(string fundId)
+    {
+        RequireUndecided();
+        FundId = fundId;
+        Designation = DesignationSource.Decided;
+    }
+
+    /// <summary>Finance's decision on a gift whose currency code the ledger did not know.</summary>
+    internal void ChooseCurrency(Currency currency)
+    {
+        RequireUndecided();
+        CurrencyCode = currency.Code;
+    }
+
+    internal void AssignDonor(DonorId donor) => DonorId = donor;
+
+    /// <summary>Ready to be posted again after a decision; the intake posts it or names what is still missing.</summary>
+    internal void Reopen(string? stillMissing)
+    {
+        RequireUndecided();
+        if (stillMissing is null)
+        {
+            Status = GiftStatus.AwaitingPayment;
+            Problem = null;
+        }
+        else
+        {
+            Problem = stillMissing;
+        }
+    }
+
+    internal void MarkReturned()
+    {
+        RequireUndecided();
+        Status = GiftStatus.Returned;
+        Problem = null;
+    }
+
+    private void RequireUndecided()
+    {
+        if (Status != GiftStatus.NeedsAttention)
+            throw new InvalidOperationException("Only a gift that needs attention can be decided.");
     }
 
     internal void AddRefunded(long amount) => RefundedMinor += amount;

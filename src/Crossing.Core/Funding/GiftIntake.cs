@@ -163,6 +163,9 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         return problem is null ? IntakeResult.Applied(paymentId) : new IntakeResult(EventOutcome.NeedsAttention, paymentId, problem);
     }
 
+    /// <summary>After finance decided on a gift that needed attention: posts it (inside the caller's ledger write) like any other.</summary>
+    internal Task<IntakeResult> SettleDecidedAsync(Gift gift, CancellationToken ct) => SettleAsync(gift, ct);
+
     /// <summary>Posts the gift when it has a payment id and fits, then applies any refunds and disputes that were waiting for it.</summary>
     private async Task<IntakeResult> SettleAsync(Gift gift, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class StripeEventFormatException(string message) : Exception(messa
 /// typed objects) so events of an older or newer api_version keep working. Each event is stored (id unique) before it
 /// is applied; a redelivery of an applied event changes nothing, one whose apply failed is applied again.
 /// </summary>
-public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake intake, TimeProvider time)
+public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake intake, TimeProvider time, RecurringHealth health)
 {
     public const string Processor = "stripe";
     public const string CheckoutChannel = "stripe-checkout";
@@ -227,6 +227,17 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
                     return new IntakeResult(EventOutcome.NeedsAttention, disputed, "a closed dispute whose status is neither won nor lost");
                 return await intake.ReceiveDisputeAsync(Processor, disputed, eventId, disputeId, Minor(obj, "amount"), String(obj, "currency") ?? "", status, created, ct);
 
+            case "invoice.payment_failed":
+                var failedInvoice = IdOf(obj, "id") ?? throw new StripeEventFormatException("invoice.payment_failed without an invoice id.");
+                var failedSubscription = String(Object(Object(obj, "parent"), "subscription_details"), "subscription") ?? IdOf(obj, "subscription");
+                if (failedSubscription is null)
+                    return new IntakeResult(EventOutcome.Ignored, failedInvoice);
+                var card = FailedCard(obj);
+                return await health.RecordFailureAsync(
+                    Processor, eventId, failedInvoice, Clip(failedSubscription), String(obj, "customer_email"), Minor(obj, "amount_due"), String(obj, "currency") ?? "",
+                    (int)Math.Clamp(Long(obj, "attempt_count") ?? 1, 0, 1000), created,
+                    RecurringHealth.CardStopsWorking(Long(card, "exp_month"), Long(card, "exp_year")), ct);
+
             default:
                 return new IntakeResult(EventOutcome.Ignored, null);
         }
@@ -279,6 +290,19 @@ public sealed class StripeEvents(CrossingDbContext db, Ledger ledger, GiftIntake
         var parts = new[] { "line1", "line2", "postal_code", "city", "state", "country" }.Select(n => String(e, n)).Where(s => !string.IsNullOrWhiteSpace(s));
         var text = string.Join(", ", parts);
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>
+    /// The card of a failed invoice payment, when the event carries it: the invoice's payment intent expanded with its
+    /// last error's payment method, or its latest charge's payment method details. Otherwise an undefined element.
+    /// </summary>
+    private static JsonElement FailedCard(JsonElement invoice)
+    {
+        var intent = Object(invoice, "payment_intent");
+        var fromError = Object(Object(Object(intent, "last_payment_error"), "payment_method"), "card");
+        if (fromError.ValueKind == JsonValueKind.Object)
+            return fromError;
+        return Object(Object(Object(intent, "latest_charge"), "payment_method_details"), "card");
     }
 
     private static string? Clip(string? text) => text is null ? null : text.Length <= 120 ? text : text[..120];

@@ -58,6 +58,21 @@ public sealed class SealedReader(Vault.Vault vault, IAuditLog audit)
     public Task<Dictionary<string, OpenedRecord>> OpenFieldsAsync(string entityType, IReadOnlyCollection<string> recordIds, IReadOnlySet<string> fields, CancellationToken ct = default) =>
         OpenManyAsync(entityType, recordIds, fields, ct);
 
+    /// <summary>
+    /// Contact fields (such as a donor's e-mail and name) of records, opened to deliver something to the person
+    /// themselves, such as a receipt. Only the <paramref name="fields"/> named can be opened; one audit event
+    /// <c>ENTITY.contact.open:PURPOSE</c> naming the single code, or how many records were opened.
+    /// </summary>
+    public async Task<Dictionary<string, OpenedRecord>> OpenForDeliveryAsync(
+        string actor, string entityType, IReadOnlyCollection<(string RecordId, string Code)> records, IReadOnlySet<string> fields, string purpose, CancellationToken ct = default)
+    {
+        if (records.Count == 0)
+            return [];
+        var what = records.Count == 1 ? records.First().Code : $"{records.Count} records";
+        await audit.AppendAsync(new AuditEntry(actor, $"{entityType}.contact.open:{purpose}", what), ct);
+        return await OpenManyAsync(entityType, [.. records.Select(r => r.RecordId)], fields, ct);
+    }
+
     private async Task<Dictionary<string, OpenedRecord>> OpenManyAsync(string entityType, IReadOnlyCollection<string> recordIds, IReadOnlySet<string>? fields, CancellationToken ct)
     {
         if (recordIds.Count == 0)
