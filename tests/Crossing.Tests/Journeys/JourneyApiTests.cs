@@ -368,7 +368,9 @@ public sealed class JourneyApiTests
         await CreateAsync(east, "/api/partners", new { compartment = "east", name = markers[1], role = "driver" });
         var house = await CreateAsync(east, "/api/safe-houses", new { compartment = "east", name = markers[4], address = markers[5], contact = markers[6] });
         var other = await CreateAsync(east, "/api/safe-houses", new { compartment = "east", name = "plain", address = "plain" });
-        await CreateAsync(east, "/api/routes", new { compartment = "east", name = "canary", legs = new[] { new { from = house, to = other, partners = new[] { partner } } } });
+        var canaryRoute = await CreateAsync(east, "/api/routes", new { compartment = "east", name = "canary", legs = new[] { new { from = house, to = other, partners = new[] { partner } } } });
+        await PostOkAsync(east, $"/api/routes/{canaryRoute}/status", new { status = "suspended", reason = "checkpoint" });
+        await PostOkAsync(east, $"/api/safe-houses/{house}/compromise", new { });
         Assert.Equal(HttpStatusCode.OK, (await east.GetAsync($"/api/partners/{partner}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await east.GetAsync($"/api/safe-houses/{house}")).StatusCode);
         await east.PostAsJsonAsync("/api/partners", new { compartment = "east", name = markers[0], role = "pilot", contact = markers[2] });
