@@ -7,7 +7,7 @@ namespace Crossing.Core.Funding;
 /// <summary>
 /// The demo's money: monthly donors at $20, one-time gifts (some in won), a June campaign that sends one-time gifts to
 /// rescue, a supporter's fundraiser, a partial refund, a lost dispute, and one gift naming a fund that does not exist
-/// (kept on the needs-attention list). Everything goes through the same intake as Stripe's webhooks.
+/// (kept on the needs-attention list), and rescue money in yuan for the planner (a one-time gift and a monthly donor). Everything goes through the same intake as Stripe's webhooks.
 /// Donors are invented (syllable-built names, .invalid addresses).
 /// </summary>
 public static class FundingDemoData

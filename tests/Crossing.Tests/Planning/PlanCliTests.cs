@@ -128,7 +128,7 @@ public sealed class PlanCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_an_input_file_live_planning_is_refused_with_exit_2_until_journeys_and_the_ledger_exist()
+    public async Task Without_an_input_file_or_a_field_manager_to_plan_as_the_command_says_what_to_give_with_exit_2()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -137,7 +137,7 @@ public sealed class PlanCliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Empty(stdout.ToString());
         Assert.Contains("--input FILE", stderr.ToString());
-        Assert.Contains("ledger", stderr.ToString());
+        Assert.Contains("--as EMAIL", stderr.ToString());
     }
 
     [Fact]
