@@ -23,6 +23,7 @@ public sealed record ImportTimings(double Load, double Read, double Donors, doub
 public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vault, BlindIndexStore indexes, SealedReader reader, TimeProvider time)
 {
     public const int DefaultBatchSize = 20_000;
+    public const string FacebookSource = FacebookFormat.Source;
 
     private CrossingDbContext Db { get; } = db;
     private Ledger Ledger { get; } = ledger;
