@@ -43,8 +43,8 @@ public sealed class ProgrammeBook(
         DateOnly? starts = null, ends = null;
         if (string.IsNullOrWhiteSpace(request.StartsOn))
             problems.Add(("startsOn", "Give the start date, written as 2026-11-23."));
-        Collect(problems, () => starts = ParseDate("startsOn", request.StartsOn));
-        Collect(problems, () => ends = ParseDate("endsOn", request.EndsOn));
+        Collect(problems, () => starts = ResettlementLog.ParseDate("startsOn", request.StartsOn));
+        Collect(problems, () => ends = ResettlementLog.ParseDate("endsOn", request.EndsOn));
         Programme? programme = null;
         Collect(problems, () => programme = Programme.Create(kind, (request.Title ?? "").Trim(), starts ?? DateOnly.MinValue, ends, request.Capacity ?? 0, caller.Code, time.GetUtcNow()));
         if (problems.Count > 0 || programme is null)
@@ -178,7 +178,7 @@ public sealed class ProgrammeBook(
         var person = await WritableAsync(caller, code, ct);
         if (person is null)
             return null;
-        var on = ParseDate("attendedOn", attendedOn) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var on = ResettlementLog.ParseDate("attendedOn", attendedOn) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         using var acting = scope.Use(caller);
         var registration = await db.Set<ProgrammeRegistration>().SingleOrDefaultAsync(r => r.ProgrammeId == new ProgrammeId(id) && r.CaseId == person.Id, ct);
         if (registration is null)
@@ -219,15 +219,6 @@ public sealed class ProgrammeBook(
         {
             problems.AddRange(e.Problems);
         }
-    }
-
-    private static DateOnly? ParseDate(string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new ResettlementInputException(field, "Write the date as 2026-11-23.");
-        return date;
     }
 
     private static ProgrammeView View(Programme p) =>

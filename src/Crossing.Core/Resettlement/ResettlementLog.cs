@@ -175,7 +175,7 @@ public sealed class ResettlementLog(
         return wanted;
     }
 
-    private static DateOnly? ParseDate(string field, string? text)
+    internal static DateOnly? ParseDate(string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
