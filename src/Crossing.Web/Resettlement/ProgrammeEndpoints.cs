@@ -29,30 +29,29 @@ public static class ProgrammeEndpoints
 
     internal static IResult NotFound() => Results.Text(NotFoundBody, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
 
+    private static class Examples
+    {
+        public static readonly ProgrammeView Programme = new(new Guid("5b0e6f3a-2c7d-4e1b-9a8f-3d2c1b0a9e8d"), "leadership", "Future leaders 2027", new DateOnly(2027, 3, 6), new DateOnly(2027, 11, 27), 12, 12, 0, 1);
+    }
+
     public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder app)
     {
         var programmes = app.MapGroup("/api/programmes").RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, NotFound).WithTags("Programmes");
         programmes.MapGet("", async (CallerAccessor callers, ProgrammeBook book, CancellationToken ct) => TypedResults.Ok(new ProgrammeListResponse(await book.ListAsync(callers.Current, ct))))
-            .WithName("ListProgrammes")
-            .WithSummary("Scholarships, mentoring, leadership programmes and summits, soonest first, with capacity, places taken and how many wait; never who.");
-        programmes.MapPost("", CreateAsync).WithName("CreateProgramme").RequirePermission(Permission.EditCases, NotFound)
-            .Accepts<ProgrammeRequest>("application/json").Produces<ProgrammeView>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Creates a programme or event: kind (scholarship, mentoring, leadership, summit), title, startsOn, endsOn, capacity.");
-        programmes.MapGet("/{id:guid}", GetAsync).WithName("GetProgramme")
-            .Produces<ProgrammeDetailResponse>()
-            .WithSummary("One programme and the registrations of people in the caller's compartments only (code, status, attendance).");
-        programmes.MapPost("/{id:guid}/registrations", RegisterAsync).WithName("RegisterForProgramme").RequirePermission(Permission.EditCases, NotFound)
-            .Accepts<RegisterRequest>("application/json").Produces<RegistrationOutcome>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Registers a person by case code: a place while one is left, otherwise the waiting list (status waiting, its position and a message saying so).");
-        programmes.MapPost("/{id:guid}/registrations/{code}/attendance", AttendanceAsync).WithName("RecordProgrammeAttendance").RequirePermission(Permission.EditCases, NotFound)
-            .Accepts<AttendanceRequest>("application/json").Produces<RegistrationView>().ProducesValidationProblem()
-            .WithSummary("Records that a registered person attended (attendedOn, yyyy-MM-dd, today when left out); once per day.");
-        programmes.MapPost("/{id:guid}/registrations/{code}/withdraw", WithdrawAsync).WithName("WithdrawFromProgramme").RequirePermission(Permission.EditCases, NotFound)
-            .Produces<RegistrationView>().ProducesValidationProblem()
-            .WithSummary("Withdraws a person. A freed place goes to the first person on the waiting list, whoever's compartment they are in; the caller is not told who.");
+            .Describe<ResettlementText>("ListProgrammes", response: new ProgrammeListResponse([Examples.Programme]));
+        programmes.MapPost("", CreateAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
+            .Describe<ResettlementText>("CreateProgramme", request: new ProgrammeRequest("leadership", "Future leaders 2027", "2027-03-06", "2027-11-27", 12), response: Examples.Programme, status: StatusCodes.Status201Created);
+        programmes.MapGet("/{id:guid}", GetAsync)
+            .Describe<ResettlementText>("GetProgramme", response: new ProgrammeDetailResponse(Examples.Programme, [new RegistrationView("C-7K3Q", "registered", 3, new DateOnly(2027, 4, 3))]));
+        programmes.MapPost("/{id:guid}/registrations", RegisterAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
+            .Describe<ResettlementText>("RegisterForProgramme", request: new RegisterRequest("C-7K3Q"), response: new RegistrationOutcome("C-7K3Q", "waiting", 1, "Future leaders 2027 is full (12 places): C-7K3Q is on the waiting list, number 1."), status: StatusCodes.Status201Created);
+        programmes.MapPost("/{id:guid}/registrations/{code}/attendance", AttendanceAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
+            .Describe<ResettlementText>("RecordProgrammeAttendance", request: new AttendanceRequest("2027-04-03"), response: new RegistrationView("C-7K3Q", "registered", 4, new DateOnly(2027, 4, 3)));
+        programmes.MapPost("/{id:guid}/registrations/{code}/withdraw", WithdrawAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
+            .Describe<ResettlementText>("WithdrawFromProgramme", response: new RegistrationView("C-7K3Q", "withdrawn", 4, new DateOnly(2027, 4, 3)));
         app.MapGet("/api/cases/{code}/programmes", PersonAsync).RequireAuthorization(Policies.Staff).RequirePermission(Permission.ViewCases, CaseEndpoints.NotFound)
-            .WithTags("Programmes").WithName("PersonProgrammes").Produces<PersonProgrammesResponse>()
-            .WithSummary("The programmes of one person and their own registration in each; nothing about other participants.");
+            .WithTags("Programmes")
+            .Describe<ResettlementText>("PersonProgrammes", response: new PersonProgrammesResponse([new PersonProgramme(Examples.Programme, new RegistrationView("C-7K3Q", "registered", 3, new DateOnly(2027, 4, 3)))]));
         return app;
     }
 
