@@ -17,7 +17,7 @@ public static partial class JourneyAlertText
         var parts = Part().Matches(summary);
         if (parts.Count == 0)
             return summary;
-        return string.Join(l["Alert.Separator"].Value, parts.Select(p =>
+        return string.Join("; ", parts.Select(p =>
             l["Alert.Part." + p.Groups[1].Value, p.Groups[2].Value == "-" ? l["Alert.None"].Value : p.Groups[2].Value.Replace(",", ", ", StringComparison.Ordinal)].Value));
     }
 
