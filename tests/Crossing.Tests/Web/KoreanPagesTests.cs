@@ -67,6 +67,20 @@ public sealed partial class KoreanPagesTests
         await WebFactory.SubmitPasswordAsync(enrolling, unenrolled.Email, unenrolled.Password);
         await CheckAsync(enrolling, "/Account/Enrol");
 
+        // A plan's page exists only once someone has asked for a plan: the manager starts one, then reads it when solved.
+        var planner = clients.Single(c => c.Who == manager.Handle).Client;
+        var started = await WebFactory.PostFormAsync(planner, "/planning", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var run = started.Headers.Location!.OriginalString;
+        for (var i = 0; i < 240; i++)
+        {
+            using var page = await planner.GetAsync(run);
+            if (!page.Headers.Contains("Refresh"))
+                break;
+            await Task.Delay(250);
+        }
+        await CheckAsync(planner, run);
+
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Distinct()));
         Assert.Equal([], patterns.Where(p => !rendered.Contains(p)).ToArray());
 
