@@ -227,7 +227,7 @@ public static class JourneyEndpoints
         {
             var header = http.Headers[IdempotencyKeyHeader].ToString();
             if (header.Length > 0 && body.Key is not null && body.Key != header)
-                throw new JourneyInputException("key", $"The {IdempotencyKeyHeader} header and the key field differ: send the key once.");
+                throw new JourneyInputException("key", JourneyProblem.Text["KeyDiffers", IdempotencyKeyHeader]);
             if (header.Length > 0)
                 body.Key = header;
             return await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
