@@ -84,7 +84,7 @@ public static class ProgrammeEndpoints
         if (problem is not null)
             return problem;
         if (string.IsNullOrWhiteSpace(body!.Case))
-            return ResettlementEndpoints.Invalid(new ResettlementInputException("case", "Give the person's case code, such as C-7K2M."), "Nobody was registered: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(new ResettlementInputException("case", ResettlementProblem.Text["CaseMissingExample"]), "Nobody was registered: correct the fields named below.");
         try
         {
             return await book.RegisterAsync(callers.Current, id, body.Case, ct) is { } outcome

@@ -163,11 +163,11 @@ public static class ResettlementEndpoints
     private static async Task<IResult> CompleteFollowUpAsync(string code, string dueOn, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(dueOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-            return Invalid(new ResettlementInputException("dueOn", "Write the due date as 2026-11-23."), "Nothing was marked done.");
+            return Invalid(new ResettlementInputException("dueOn", ResettlementProblem.Text["DueDateFormat"]), "Nothing was marked done.");
         return await log.CompleteFollowUpAsync(callers.Current, code, date, ct) switch
         {
             null => CaseEndpoints.NotFound(),
-            false => Invalid(new ResettlementInputException("dueOn", "This person has no follow-up due on that date."), "Nothing was marked done."),
+            false => Invalid(new ResettlementInputException("dueOn", ResettlementProblem.Text["NoFollowUpDue"]), "Nothing was marked done."),
             true => TypedResults.NoContent(),
         };
     }
