@@ -311,6 +311,6 @@ public static class JourneyEndpoints
     private static ValidationProblem Invalid(JourneyInputException e) =>
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
-            title: "Nothing was changed: correct the fields named below.",
-            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+            title: JourneyProblem.Text["NothingChanged"],
+            detail: JourneyProblem.Text["InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
 }

@@ -10,7 +10,7 @@ namespace Crossing.Tests.Support;
 internal static partial class ProblemLanguage
 {
     /// <summary>The problem messages of a 400 answer to <paramref name="path"/>, asked in <paramref name="language"/> (none: no header).</summary>
-    public static async Task<string[]> ProblemsAsync(HttpClient api, string path, object? body, string? language)
+    public static async Task<string[]> ProblemsAsync(HttpClient api, string path, object? body, string? language, bool withTitle = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
         if (language is not null)
@@ -18,15 +18,20 @@ internal static partial class ProblemLanguage
         var response = await api.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {text}");
-        return [.. JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(m => m.GetString()!))];
+        var root = JsonDocument.Parse(text).RootElement;
+        var messages = root.GetProperty("errors").EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(m => m.GetString()!));
+        return withTitle ? [.. messages, root.GetProperty("title").GetString()!, root.GetProperty("detail").GetString()!] : [.. messages];
     }
 
-    /// <summary>Asks in English (default) and Korean: English answers hold a resource phrase, Korean ones hold Hangul and none of them.</summary>
+    /// <summary>
+    /// Asks in English (default) and Korean: English answers hold a resource phrase, Korean ones (messages, title and
+    /// detail) hold Hangul and none of them; no answer quotes <paramref name="neverEchoed"/>.
+    /// </summary>
     public static async Task AssertBothLanguagesAsync(HttpClient api, string path, object? body, string[] englishPhrases, params string[] neverEchoed)
     {
-        var english = await ProblemsAsync(api, path, body, null);
+        var english = await ProblemsAsync(api, path, body, null, withTitle: true);
         Assert.Contains(english, m => englishPhrases.Any(p => m.Contains(p, StringComparison.Ordinal)));
-        var korean = await ProblemsAsync(api, path, body, "ko");
+        var korean = await ProblemsAsync(api, path, body, "ko", withTitle: true);
         Assert.All(korean, m => Assert.Matches(@"\p{IsHangulSyllables}", m));
         Assert.All(korean, m => Assert.DoesNotContain(englishPhrases, p => m.Contains(p, StringComparison.Ordinal)));
         foreach (var value in neverEchoed)
