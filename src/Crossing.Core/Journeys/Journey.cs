@@ -119,15 +119,15 @@ public sealed class Journey : ICompartmented
     public (string Field, string Problem)? CheckInProblem(int leg, CheckInStatus status)
     {
         if (!IsOpen)
-            return ("leg", "This journey has arrived; no more check-ins.");
+            return ("leg", JourneyProblem.Text["Arrived"]);
         if (leg < 1 || leg > LegCount)
-            return ("leg", $"The route has legs 1 to {LegCount}.");
+            return ("leg", JourneyProblem.Text["RouteLegRange", LegCount]);
         if (leg != CurrentLeg)
-            return ("leg", $"Legs are checked in in order: the current leg is {CurrentLeg}{(CurrentLegDeparted ? " (departed)" : " (not yet departed)")}.");
+            return ("leg", JourneyProblem.Text[CurrentLegDeparted ? "OutOfOrderDeparted" : "OutOfOrderWaiting", CurrentLeg]);
         return status switch
         {
-            CheckInStatus.Departed when CurrentLegDeparted => ("status", $"Leg {leg} has already departed."),
-            CheckInStatus.Arrived when !CurrentLegDeparted => ("status", $"Leg {leg} has not departed yet."),
+            CheckInStatus.Departed when CurrentLegDeparted => ("status", JourneyProblem.Text["AlreadyDeparted", leg]),
+            CheckInStatus.Arrived when !CurrentLegDeparted => ("status", JourneyProblem.Text["NotDeparted", leg]),
             _ => null,
         };
     }

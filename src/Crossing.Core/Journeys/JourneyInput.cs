@@ -40,13 +40,13 @@ internal sealed class Problems : List<(string Field, string Problem)>
         if (string.IsNullOrEmpty(trimmed))
         {
             if (required)
-                Add((field, $"Give the {what}."));
+                Add((field, JourneyProblem.Text["Required", JourneyProblem.What(what)]));
             return null;
         }
         if (trimmed.Length > max)
-            Add((field, $"The {what} is at most {max} characters."));
+            Add((field, JourneyProblem.Text["TooLong", JourneyProblem.What(what), max]));
         else if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            Add((field, $"The {what} contains control characters."));
+            Add((field, JourneyProblem.Text["Control", JourneyProblem.What(what)]));
         return trimmed;
     }
 
@@ -55,7 +55,7 @@ internal sealed class Problems : List<(string Field, string Problem)>
         var code = value?.Trim().ToUpperInvariant() ?? "";
         if (!PseudonymousCode.IsWellFormed(code, kind))
         {
-            Add((field, $"A {what} code looks like {kind}-7K3Q."));
+            Add((field, JourneyProblem.Text["CodeShape", JourneyProblem.What(what), kind]));
             return null;
         }
         return code;
@@ -97,7 +97,7 @@ public sealed record PartnerInput
         var compartment = p.Text("compartment", Compartment, 40, true, "compartment");
         var name = p.Text("name", Name, 200, true, "name");
         if (!Problems.TryEnum<PartnerRole>(Role, out var role))
-            p.Add(("role", "Role is one of: " + Problems.Choices<PartnerRole>() + "."));
+            p.Add(("role", JourneyProblem.Text["RoleChoice", Problems.Choices<PartnerRole>()]));
         var contact = p.Text("contact", Contact, 500, false, "contact");
         var notes = p.Text("notes", Notes, 4000, false, "notes");
         p.ThrowIfAny();
@@ -145,24 +145,24 @@ public sealed record RouteInput
     {
         var p = new Problems();
         var compartment = p.Text("compartment", Compartment, 40, true, "compartment");
-        var name = p.Text("name", Name, 80, true, "route's working name");
+        var name = p.Text("name", Name, 80, true, "routeName");
         var legs = new List<(string, string, List<string>)>();
         if (Legs is not { Count: > 0 })
-            p.Add(("legs", "A route has at least one leg."));
+            p.Add(("legs", JourneyProblem.Text["LegsNone"]));
         else if (Legs.Count > 30)
-            p.Add(("legs", "A route has at most 30 legs."));
+            p.Add(("legs", JourneyProblem.Text["LegsMany"]));
         else
         {
             string? previousTo = null;
             for (var i = 0; i < Legs.Count; i++)
             {
                 var leg = Legs[i] ?? new LegInput();
-                var from = p.Code($"legs[{i}].from", leg.From, 'H', "safe-house");
-                var to = p.Code($"legs[{i}].to", leg.To, 'H', "safe-house");
+                var from = p.Code($"legs[{i}].from", leg.From, 'H', "safeHouse");
+                var to = p.Code($"legs[{i}].to", leg.To, 'H', "safeHouse");
                 if (from is not null && from == to)
-                    p.Add(($"legs[{i}].to", "A leg goes to another safe house."));
+                    p.Add(($"legs[{i}].to", JourneyProblem.Text["LegSameHouse"]));
                 if (previousTo is not null && from is not null && from != previousTo)
-                    p.Add(($"legs[{i}].from", $"Leg {i + 1} starts where leg {i} ends ({previousTo})."));
+                    p.Add(($"legs[{i}].from", JourneyProblem.Text["LegChain", i + 1, i, previousTo]));
                 previousTo = to;
                 var partners = new List<string>();
                 foreach (var (code, j) in (leg.Partners ?? []).Select((c, j) => (c, j)))
@@ -192,15 +192,15 @@ public sealed record WindowInput
         var p = new Problems();
         var date = today;
         if (string.IsNullOrWhiteSpace(Date) || !DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            p.Add(("date", "Write the date as YYYY-MM-DD."));
+            p.Add(("date", JourneyProblem.Text["DateFormat"]));
         else if (date < today)
-            p.Add(("date", "A window cannot be in the past."));
+            p.Add(("date", JourneyProblem.Text["WindowPast"]));
         else if (date > today.AddYears(2))
-            p.Add(("date", "A window is at most two years ahead."));
+            p.Add(("date", JourneyProblem.Text["WindowFar"]));
         if (Capacity is not { } capacity || capacity <= 0)
-            p.Add(("capacity", "Capacity is the number of people the window can carry: more than zero."));
+            p.Add(("capacity", JourneyProblem.Text["CapacityPositive"]));
         else if (capacity > 200)
-            p.Add(("capacity", "Capacity is at most 200 people."));
+            p.Add(("capacity", JourneyProblem.Text["CapacityMax"]));
         var currency = "USD";
         if (Currency is not null && !Currencies.TryNormalise(Currency, out currency))
             p.Add(("currency", Currencies.Problem));
@@ -209,9 +209,9 @@ public sealed record WindowInput
         {
             var median = Amount(p, "medianPerPerson", MedianPerPerson, currency);
             var p80 = Amount(p, "p80PerPerson", P80PerPerson, currency);
-            var reason = p.Text("reason", Reason, 200, true, "reason for giving the estimate by hand");
+            var reason = p.Text("reason", Reason, 200, true, "reasonManual");
             if (median is not null && p80 is not null && p80 < median)
-                p.Add(("p80PerPerson", "The 80th percentile is at least the median."));
+                p.Add(("p80PerPerson", JourneyProblem.Text["P80BelowMedian"]));
             if (median is not null && p80 is not null && reason is not null)
                 given = (median.Value, p80.Value, reason);
         }
@@ -223,14 +223,14 @@ public sealed record WindowInput
     {
         if (amount is not { } value || value <= 0)
         {
-            p.Add((field, "The amount is more than zero."));
+            p.Add((field, JourneyProblem.Text["AmountPositive"]));
             return null;
         }
         if (!Currencies.TryNormalise(currency, out var known))
             return null;
         var minor = Currencies.ToMinor(value, known);
         if (minor is null)
-            p.Add((field, $"The amount has more decimals than {known} has."));
+            p.Add((field, JourneyProblem.Text["AmountDecimals", known]));
         return minor;
     }
 }
@@ -248,10 +248,10 @@ public sealed record JourneyInput
         var window = p.Code("window", Window, 'W', "window");
         var groups = new List<string>();
         if (Groups is not { Count: > 0 })
-            p.Add(("groups", "Name at least one family group (G-…)."));
+            p.Add(("groups", JourneyProblem.Text["GroupsNone"]));
         else
             foreach (var (g, i) in Groups.Select((g, i) => (g, i)))
-                if (p.Code($"groups[{i}]", g, 'G', "family group") is { } ok && !groups.Contains(ok))
+                if (p.Code($"groups[{i}]", g, 'G', "familyGroup") is { } ok && !groups.Contains(ok))
                     groups.Add(ok);
         p.ThrowIfAny();
         return (route!, window!, groups);
@@ -269,9 +269,9 @@ public sealed record CheckInInput
     {
         var p = new Problems();
         if (Leg is null)
-            p.Add(("leg", "Give the leg number (1 is the first leg)."));
+            p.Add(("leg", JourneyProblem.Text["LegMissing"]));
         if (!Problems.TryEnum<CheckInStatus>(Status, out var status))
-            p.Add(("status", "Status is one of: " + Problems.Choices<CheckInStatus>() + "."));
+            p.Add(("status", JourneyProblem.Text["StatusChoice", Problems.Choices<CheckInStatus>()]));
         IncidentKind? kind = null;
         IncidentSeverity? severity = null;
         if (status == CheckInStatus.Incident)
@@ -279,15 +279,15 @@ public sealed record CheckInInput
             if (Problems.TryEnum<IncidentKind>(Incident, out var k))
                 kind = k;
             else
-                p.Add(("incident", "Incident is one of: " + Problems.Choices<IncidentKind>() + "."));
+                p.Add(("incident", JourneyProblem.Text["IncidentChoice", Problems.Choices<IncidentKind>()]));
             if (Problems.TryEnum<IncidentSeverity>(Severity, out var s))
                 severity = s;
             else
-                p.Add(("severity", "Severity is one of: " + Problems.Choices<IncidentSeverity>() + "."));
+                p.Add(("severity", JourneyProblem.Text["SeverityChoice", Problems.Choices<IncidentSeverity>()]));
         }
         else if (!string.IsNullOrWhiteSpace(Incident) || !string.IsNullOrWhiteSpace(Severity))
         {
-            p.Add(("status", "Incident and severity go with the status incident."));
+            p.Add(("status", JourneyProblem.Text["IncidentWithoutStatus"]));
         }
         p.ThrowIfAny();
         return (Leg!.Value, status, kind, severity);
@@ -313,15 +313,15 @@ public sealed record CostInput
     {
         var p = new Problems();
         if (Leg is null)
-            p.Add(("leg", "Give the leg number the cost belongs to."));
+            p.Add(("leg", JourneyProblem.Text["CostLegMissing"]));
         string currency = "";
         if (string.IsNullOrWhiteSpace(Currency))
-            p.Add(("currency", "Give the currency (ISO 4217 code, such as CNY)."));
+            p.Add(("currency", JourneyProblem.Text["CurrencyMissing"]));
         else if (!Currencies.TryNormalise(Currency, out currency))
             p.Add(("currency", Currencies.Problem));
         var minor = WindowInput.Amount(p, "amount", Amount, currency);
         if (Key is not null && !IsWellFormedKey(Key))
-            p.Add(("key", $"An idempotency key is 1 to {MaxKeyLength} letters, digits, dashes, underscores, dots or colons."));
+            p.Add(("key", JourneyProblem.Text["KeyShape", MaxKeyLength]));
         p.ThrowIfAny();
         return (Leg!.Value, minor!.Value, currency);
     }
@@ -337,7 +337,7 @@ public sealed record NeedInput
         var p = new Problems();
         var person = p.Code("person", Person, 'C', "case");
         if (!Problems.TryEnum<NeedKind>(Need, out var need))
-            p.Add(("need", "Need is one of: " + Problems.Choices<NeedKind>() + "."));
+            p.Add(("need", JourneyProblem.Text["NeedChoice", Problems.Choices<NeedKind>()]));
         p.ThrowIfAny();
         return (person!, need);
     }
@@ -353,8 +353,8 @@ public sealed record RouteStatusInput
     {
         var p = new Problems();
         if (!Problems.TryEnum<RouteStatus>(Status, out var status))
-            p.Add(("status", "Status is one of: " + Problems.Choices<RouteStatus>() + "."));
-        var reason = p.Text("reason", Reason, 200, true, "reason for the change");
+            p.Add(("status", JourneyProblem.Text["StatusChoice", Problems.Choices<RouteStatus>()]));
+        var reason = p.Text("reason", Reason, 200, true, "reasonChange");
         p.ThrowIfAny();
         return (status, reason!);
     }
@@ -372,9 +372,9 @@ public sealed record EstimateInput
         var p = new Problems();
         var median = WindowInput.Amount(p, "medianPerPerson", MedianPerPerson, currency);
         var p80 = WindowInput.Amount(p, "p80PerPerson", P80PerPerson, currency);
-        var reason = p.Text("reason", Reason, 200, true, "reason for changing the estimate");
+        var reason = p.Text("reason", Reason, 200, true, "reasonEstimate");
         if (median is not null && p80 is not null && p80 < median)
-            p.Add(("p80PerPerson", "The 80th percentile is at least the median."));
+            p.Add(("p80PerPerson", JourneyProblem.Text["P80BelowMedian"]));
         p.ThrowIfAny();
         return (median!.Value, p80!.Value, reason!);
     }

@@ -45,21 +45,21 @@ public sealed class JourneyLog(
         var problems = new Problems();
         var route = await access.Visible(db.Set<Route>(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(r => r.Code == routeCode, ct);
         if (route is null)
-            throw new JourneyInputException("route", $"There is no route {routeCode} that you may see.");
+            throw new JourneyInputException("route", JourneyProblem.Text["NoRoute", routeCode]);
         if (route.Status != RouteStatus.Open)
-            problems.Add(("route", $"Route {route.Code} is {route.Status.Slug()}."));
+            problems.Add(("route", JourneyProblem.Text["RouteNotOpen", route.Code, route.Status.Slug()]));
         var window = await access.Visible(db.Set<TravelWindow>(), caller, Permission.ViewRoutes).SingleOrDefaultAsync(w => w.Code == windowCode && w.RouteId == route.Id, ct);
         if (window is null)
-            problems.Add(("window", $"Route {route.Code} has no window {windowCode}."));
+            problems.Add(("window", JourneyProblem.Text["NoWindow", route.Code, windowCode]));
         else if (window.Status != WindowStatus.Open)
-            problems.Add(("window", $"Window {window.Code} is suspended."));
+            problems.Add(("window", JourneyProblem.Text["WindowSuspended", window.Code]));
         var compartment = await db.Compartments.AsNoTracking().Where(c => c.Id == route.CompartmentId).Select(c => c.Name).SingleAsync(ct);
         var groups = new List<FamilyGroupMembers>();
         foreach (var (code, i) in groupCodes.Select((c, i) => (c, i)))
         {
             var group = await cases.FamilyGroupAsync(caller, code, ct);
             if (group is null || group.Compartment != compartment)
-                problems.Add(($"groups[{i}]", $"There is no family group {code} in compartment {compartment} that you may see."));
+                problems.Add(($"groups[{i}]", JourneyProblem.Text["NoGroup", code, compartment]));
             else
                 groups.Add(group);
         }
@@ -71,7 +71,7 @@ public sealed class JourneyLog(
                                 where j.WindowId == window.Id
                                 select p).CountAsync(ct);
             if (booked + people > window.Capacity)
-                problems.Add(("groups", $"Window {window.Code} carries {window.Capacity} people; {booked} are booked and these groups are {people}."));
+                problems.Add(("groups", JourneyProblem.Text["WindowFull", window.Code, window.Capacity, booked, people]));
         }
         problems.ThrowIfAny();
 
@@ -160,7 +160,7 @@ public sealed class JourneyLog(
             return null;
         using var acting = scope.Use(caller);
         if (!journey.HandOver(time.GetUtcNow()))
-            throw new JourneyInputException("status", "Only an arrived journey is handed over.");
+            throw new JourneyInputException("status", JourneyProblem.Text["HandOverArrivedOnly"]);
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "journey.hand-over", journey.Code), ct);
         await MovePeopleAsync(caller, journey, CaseStatus.Resettling, ct);
         return await ViewAsync(caller, journey.Code, ct);
@@ -187,7 +187,7 @@ public sealed class JourneyLog(
         var (person, need) = input.Validate();
         using var acting = scope.Use(caller);
         if (!(await PeopleAsync(caller, journey, ct)).Contains(person))
-            throw new JourneyInputException("person", $"{person} is not travelling on {journey.Code}.");
+            throw new JourneyInputException("person", JourneyProblem.Text["NotTravelling", person, journey.Code]);
         var existing = await access.Visible(db.Set<JourneyNeed>(), caller, Permission.ViewRoutes)
             .SingleOrDefaultAsync(n => n.JourneyId == journey.Id && n.CaseCode == person && n.Need == need, ct);
         if (existing is null)
@@ -215,13 +215,13 @@ public sealed class JourneyLog(
             return null;
         var (leg, amount, currency) = input.Validate();
         if (leg < 1 || leg > journey.LegCount)
-            throw new JourneyInputException("leg", $"The journey has legs 1 to {journey.LegCount}.");
+            throw new JourneyInputException("leg", JourneyProblem.Text["JourneyLegRange", journey.LegCount]);
         var transferKey = $"journey-cost:{journey.Code}:{input.Key ?? Guid.NewGuid().ToString("N")}";
         using var acting = scope.Use(caller);
         if (await PostedCostAsync(caller, transferKey, ct) is { } replayed)
             return replayed;
         if (journey.PurgedAt is not null)
-            throw new JourneyInputException("leg", "This journey's legs have been purged by retention.");
+            throw new JourneyInputException("leg", JourneyProblem.Text["LegsPurged"]);
         var money = new Money(amount, Currency.Get(currency));
         return await ledger.WriteAsync(async c =>
         {

@@ -16,7 +16,7 @@ public static class Currencies
 
     public static IReadOnlyCollection<string> Known => MinorDigits.Keys;
 
-    public static string Problem => "Currency is an ISO 4217 code, one of: " + string.Join(", ", MinorDigits.Keys.Order(StringComparer.Ordinal)) + ".";
+    public static string Problem => JourneyProblem.Text["Currency", string.Join(", ", MinorDigits.Keys.Order(StringComparer.Ordinal))];
 
     public static bool TryNormalise(string? text, out string currency)
     {

@@ -121,19 +121,19 @@ public sealed class RouteNetwork(
         for (var i = 0; i < legs.Count; i++)
         {
             if (!houses.ContainsKey(legs[i].From))
-                problems.Add(($"legs[{i}].from", $"There is no safe house {legs[i].From} in compartment {compartmentName}."));
+                problems.Add(($"legs[{i}].from", JourneyProblem.Text["NoSafeHouse", legs[i].From, compartmentName]));
             if (!houses.ContainsKey(legs[i].To))
-                problems.Add(($"legs[{i}].to", $"There is no safe house {legs[i].To} in compartment {compartmentName}."));
+                problems.Add(($"legs[{i}].to", JourneyProblem.Text["NoSafeHouse", legs[i].To, compartmentName]));
             foreach (var (code, j) in legs[i].Partners.Select((c, j) => (c, j)))
             {
                 if (!partners.TryGetValue(code, out var partner))
-                    problems.Add(($"legs[{i}].partners[{j}]", $"There is no partner {code} in compartment {compartmentName}."));
+                    problems.Add(($"legs[{i}].partners[{j}]", JourneyProblem.Text["NoPartner", code, compartmentName]));
                 else if (partner.CompromisedAt is not null)
-                    problems.Add(($"legs[{i}].partners[{j}]", $"Partner {code} is compromised."));
+                    problems.Add(($"legs[{i}].partners[{j}]", JourneyProblem.Text["PartnerCompromised", code]));
             }
             foreach (var house in new[] { legs[i].From, legs[i].To })
                 if (houses.TryGetValue(house, out var h) && h.CompromisedAt is not null)
-                    problems.Add(($"legs[{i}]", $"Safe house {house} is compromised."));
+                    problems.Add(($"legs[{i}]", JourneyProblem.Text["SafeHouseCompromised", house]));
         }
         problems.ThrowIfAny();
 
@@ -209,12 +209,12 @@ public sealed class RouteNetwork(
         var (status, reason) = input.Validate();
         using var acting = scope.Use(caller);
         if (status == route.Status)
-            throw new JourneyInputException("status", $"Route {route.Code} is already {status.Slug()}.");
+            throw new JourneyInputException("status", JourneyProblem.Text["RouteAlready", route.Code, status.Slug()]);
         if (status == RouteStatus.Open)
         {
             var compromised = (await MembersAsync(caller, route, ct)).Where(m => m.Compromised).Select(m => m.Code).ToList();
             if (compromised.Count > 0)
-                throw new JourneyInputException("status", $"Route {route.Code} uses compromised {string.Join(", ", compromised)}: it cannot be opened again. Open a new route without them.");
+                throw new JourneyInputException("status", JourneyProblem.Text["RouteCompromised", route.Code, string.Join(", ", compromised)]);
         }
         var from = route.Status;
         db.Add(route.ChangeStatus(status, caller.AuditActor, reason, time.GetUtcNow())!);
@@ -281,7 +281,7 @@ public sealed class RouteNetwork(
         var (date, capacity, currency, given) = input.Validate(Today);
         using var acting = scope.Use(caller);
         if (route.Status != RouteStatus.Open)
-            throw new JourneyInputException("route", $"Route {route.Code} is {route.Status.Slug()}; windows are added to open routes only.");
+            throw new JourneyInputException("route", JourneyProblem.Text["WindowsOpenOnly", route.Code, route.Status.Slug()]);
         var estimate = given is { } g
             ? new CostEstimate(currency, g.Median, g.P80, EstimateBasis.Given, g.Reason, 0)
             : CostEstimate.FromSamples(currency, await PerPersonSamplesAsync(caller, route.Id, currency, ct));

@@ -40,14 +40,14 @@ public sealed class ConsentRegistry(
             problems.Add(("scope", ConsentScopes.Problem));
         var pseudonym = string.IsNullOrWhiteSpace(request.Pseudonym) ? null : request.Pseudonym.Trim();
         if (pseudonym is { Length: > ConsentRequest.MaxPseudonymLength })
-            problems.Add(("pseudonym", $"The pseudonym is longer than {ConsentRequest.MaxPseudonymLength} characters."));
+            problems.Add(("pseudonym", ResettlementProblem.Text["PseudonymTooLong", ConsentRequest.MaxPseudonymLength]));
         DateOnly? until = null;
         if (!string.IsNullOrWhiteSpace(request.Until))
         {
             if (!DateOnly.TryParseExact(request.Until.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                problems.Add(("until", "Write the end date as 2030-12-31."));
+                problems.Add(("until", ResettlementProblem.Text["UntilFormat"]));
             else if (parsed < Today)
-                problems.Add(("until", "The end date is in the past."));
+                problems.Add(("until", ResettlementProblem.Text["UntilPast"]));
             else
                 until = parsed;
         }

@@ -25,10 +25,10 @@ public sealed record RelativeRequest(string? FullName, string? Relation, int? Bi
         if (!Relations.TryParse(Relation, out var relation))
             problems.Add(("relation", Relations.Problem));
         if (BirthYear is { } y && (y < BirthDate.EarliestYear || y > today.Year))
-            problems.Add(("birthYear", $"The birth year must be between {BirthDate.EarliestYear} and {today.Year}."));
+            problems.Add(("birthYear", ResettlementProblem.Text["BirthYear", BirthDate.EarliestYear, today.Year]));
         var place = string.IsNullOrWhiteSpace(LastKnownPlace) ? null : LastKnownPlace.Trim();
         if (place is { Length: > MaxPlaceLength })
-            problems.Add(("lastKnownPlace", $"The last known place is longer than {MaxPlaceLength} characters."));
+            problems.Add(("lastKnownPlace", ResettlementProblem.Text["PlaceTooLong", MaxPlaceLength]));
         if (problems.Count > 0)
             throw new ResettlementInputException(problems);
         return new RelativeInput(FullName!.Trim(), relation, BirthYear, place);

@@ -43,7 +43,7 @@ public static class ResettlementVocabulary
     }
 
     public static string Problem<T>(string what) where T : struct, Enum =>
-        $"The {what} is one of: {string.Join(", ", Enum.GetValues<T>().Select(v => v.Slug()))}.";
+        ResettlementProblem.Text["OneOf", ResettlementProblem.What(what), string.Join(", ", Enum.GetValues<T>().Select(v => v.Slug()))];
 }
 
 /// <summary>One service for a person after arrival: what, who is responsible (staff code), when, how it ended.</summary>
@@ -69,7 +69,7 @@ public sealed class ResettlementService : ICompartmented
     internal static ResettlementService Log(Case person, ServiceKind kind, ServiceStatus status, string responsible, DateOnly startedOn, DateOnly? endedOn, ServiceOutcome outcome, DateTimeOffset now)
     {
         if (endedOn is { } end && end < startedOn)
-            throw new ResettlementInputException("endedOn", "The end date is before the start date.");
+            throw new ResettlementInputException("endedOn", ResettlementProblem.Text["EndBeforeStart"]);
         return new ResettlementService
         {
             Id = Guid.NewGuid(),

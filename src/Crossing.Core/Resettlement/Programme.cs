@@ -51,11 +51,11 @@ public sealed class Programme
     {
         var problems = new List<(string, string)>();
         if (title.Length is < 3 or > MaxTitleLength || title.Any(char.IsControl))
-            problems.Add(("title", $"The title is one line of 3 to {MaxTitleLength} characters."));
+            problems.Add(("title", ResettlementProblem.Text["Title", MaxTitleLength]));
         if (capacity is < 1 or > MaxCapacity)
-            problems.Add(("capacity", $"The capacity is a number of places from 1 to {MaxCapacity}."));
+            problems.Add(("capacity", ResettlementProblem.Text["Capacity", MaxCapacity]));
         if (endsOn is { } end && end < startsOn)
-            problems.Add(("endsOn", "The end date is before the start date."));
+            problems.Add(("endsOn", ResettlementProblem.Text["EndBeforeStart"]));
         if (problems.Count > 0)
             throw new ResettlementInputException(problems);
         return new Programme
@@ -151,7 +151,7 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal void Rejoin(Programme programme, string recordedBy, DateTimeOffset now)
     {
         if (Status != RegistrationStatus.Withdrawn)
-            throw new ResettlementInputException("case", $"{CaseCode} is already {(Status == RegistrationStatus.Waiting ? "on the waiting list" : "registered")} for this programme; nothing was changed.");
+            throw new ResettlementInputException("case", ResettlementProblem.Text[Status == RegistrationStatus.Waiting ? "AlreadyWaiting" : "AlreadyRegistered", CaseCode]);
         (Status, QueueNumber) = programme.Admit();
         RecordedBy = recordedBy;
         RecordedAt = now;
@@ -160,7 +160,7 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal RegistrationStatus Withdraw()
     {
         if (Status == RegistrationStatus.Withdrawn)
-            throw new ResettlementInputException("case", $"{CaseCode} has already withdrawn from this programme.");
+            throw new ResettlementInputException("case", ResettlementProblem.Text["AlreadyWithdrawn", CaseCode]);
         var was = Status;
         Status = RegistrationStatus.Withdrawn;
         return was;
@@ -171,9 +171,9 @@ public sealed class ProgrammeRegistration : ICompartmented
     internal void RecordAttendance(DateOnly on)
     {
         if (Status != RegistrationStatus.Registered)
-            throw new ResettlementInputException("case", $"{CaseCode} is not registered (waiting or withdrawn), so attendance cannot be recorded.");
+            throw new ResettlementInputException("case", ResettlementProblem.Text["NotRegistered", CaseCode]);
         if (LastAttendedOn == on)
-            throw new ResettlementInputException("attendedOn", $"Attendance of {CaseCode} on that day is already recorded; nothing was changed.");
+            throw new ResettlementInputException("attendedOn", ResettlementProblem.Text["AlreadyAttended", CaseCode]);
         Attended++;
         LastAttendedOn = on;
     }

@@ -39,10 +39,10 @@ public sealed class ProgrammeBook(
             throw new UnauthorizedAccessException("Only staff who may change cases create programmes.");
         var problems = new List<(string, string)>();
         if (!ResettlementVocabulary.TryParse<ProgrammeKind>(request.Kind, out var kind))
-            problems.Add(("kind", ResettlementVocabulary.Problem<ProgrammeKind>("kind of programme")));
+            problems.Add(("kind", ResettlementVocabulary.Problem<ProgrammeKind>("programmeKind")));
         DateOnly? starts = null, ends = null;
         if (string.IsNullOrWhiteSpace(request.StartsOn))
-            problems.Add(("startsOn", "Give the start date, written as 2026-11-23."));
+            problems.Add(("startsOn", ResettlementProblem.Text["StartMissing"]));
         Collect(problems, () => starts = ResettlementLog.ParseDate("startsOn", request.StartsOn));
         Collect(problems, () => ends = ResettlementLog.ParseDate("endsOn", request.EndsOn));
         Programme? programme = null;

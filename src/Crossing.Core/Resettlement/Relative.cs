@@ -92,7 +92,7 @@ public static class Relations
         "grandmother", "grandfather", "granddaughter", "grandson", "aunt", "uncle", "niece", "nephew", "cousin", "other",
     ];
 
-    public static string Problem => "The relation is one of: " + string.Join(", ", All) + ".";
+    public static string Problem => ResettlementProblem.Text["Relation", string.Join(", ", All)];
 
     public static bool TryParse(string? text, out string relation)
     {

@@ -38,7 +38,7 @@ public sealed class ResettlementLog(
         var start = ParseDate("arrivedOn", arrivedOn) ?? Today;
         var staff = await ResponsibleAsync(responsible, caller, ct);
         if (await db.Set<FollowUp>().AnyAsync(f => f.CaseId == person.Id, ct))
-            throw new ResettlementInputException("arrivedOn", "This person already has a follow-up schedule; nothing was changed. To help again after a case was closed, reopen it.");
+            throw new ResettlementInputException("arrivedOn", ResettlementProblem.Text["AlreadyScheduled"]);
         var scheduled = Schedule(person, start, staff);
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "resettlement.start", person.Code), ct);
         await cases.ChangeStatusAsync(caller, person.Code, CaseStatus.Resettling, ct);
@@ -52,7 +52,7 @@ public sealed class ResettlementLog(
         if (person is null)
             return null;
         if (person.Status != CaseStatus.Closed)
-            throw new ResettlementInputException("status", "Only a closed case can be reopened; this one is still open.");
+            throw new ResettlementInputException("status", ResettlementProblem.Text["ReopenClosedOnly"]);
         using var acting = scope.Use(caller);
         var staff = await ResponsibleAsync(responsible, caller, ct);
         var existing = await db.Set<FollowUp>().Where(f => f.CaseId == person.Id).Select(f => f.DueOn).ToListAsync(ct);
@@ -69,7 +69,7 @@ public sealed class ResettlementLog(
             return null;
         var problems = new List<(string, string)>();
         if (!ResettlementVocabulary.TryParse<ServiceKind>(request.Kind, out var kind))
-            problems.Add(("kind", ResettlementVocabulary.Problem<ServiceKind>("kind of service")));
+            problems.Add(("kind", ResettlementVocabulary.Problem<ServiceKind>("serviceKind")));
         var status = ServiceStatus.Active;
         if (request.Status is not null && !ResettlementVocabulary.TryParse(request.Status, out status))
             problems.Add(("status", ResettlementVocabulary.Problem<ServiceStatus>("status")));
@@ -171,7 +171,7 @@ public sealed class ResettlementLog(
             return caller.Code;
         var wanted = responsible.Trim().ToUpperInvariant();
         if (!PseudonymousCode.IsWellFormed(wanted, 'S') || !await db.Users.AnyAsync(u => u.Code == wanted, ct))
-            throw new ResettlementInputException("responsible", "The responsible person is a staff code such as S-4F2K of an existing account.");
+            throw new ResettlementInputException("responsible", ResettlementProblem.Text["Responsible"]);
         return wanted;
     }
 
@@ -180,7 +180,7 @@ public sealed class ResettlementLog(
         if (string.IsNullOrWhiteSpace(text))
             return null;
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new ResettlementInputException(field, "Write the date as 2026-11-23.");
+            throw new ResettlementInputException(field, ResettlementProblem.Text["DateFormat"]);
         return date;
     }
 

@@ -227,7 +227,7 @@ public static class JourneyEndpoints
         {
             var header = http.Headers[IdempotencyKeyHeader].ToString();
             if (header.Length > 0 && body.Key is not null && body.Key != header)
-                throw new JourneyInputException("key", $"The {IdempotencyKeyHeader} header and the key field differ: send the key once.");
+                throw new JourneyInputException("key", JourneyProblem.Text["KeyDiffers", IdempotencyKeyHeader]);
             if (header.Length > 0)
                 body.Key = header;
             return await log.RecordCostAsync(callers.Current, code, body, ct) is { } cost
@@ -311,6 +311,6 @@ public static class JourneyEndpoints
     private static ValidationProblem Invalid(JourneyInputException e) =>
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
-            title: "Nothing was changed: correct the fields named below.",
-            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+            title: JourneyProblem.Text["NothingChanged"],
+            detail: JourneyProblem.Text["InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
 }

@@ -45,7 +45,7 @@ public sealed class ProgrammeDetailModel(CallerAccessor callers, ProgrammeBook b
         ChangeAsync(id, "register", async caller =>
         {
             if (string.IsNullOrWhiteSpace(code))
-                throw new ResettlementInputException("code", "Give the person's case code.");
+                throw new ResettlementInputException("code", ResettlementProblem.Text["CaseMissing"]);
             return await book.RegisterAsync(caller, id, code, ct) is { } outcome
                 ? $"?done={outcome.Status}&who={outcome.Case}{(outcome.WaitingPosition is { } n ? "&position=" + n : "")}"
                 : null;

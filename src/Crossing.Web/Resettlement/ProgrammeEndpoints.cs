@@ -67,7 +67,7 @@ public static class ProgrammeEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return ResettlementEndpoints.Invalid(e, "The programme was not created: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(e, ResettlementProblem.Text["ProgrammeNotCreated"]);
         }
     }
 
@@ -84,7 +84,7 @@ public static class ProgrammeEndpoints
         if (problem is not null)
             return problem;
         if (string.IsNullOrWhiteSpace(body!.Case))
-            return ResettlementEndpoints.Invalid(new ResettlementInputException("case", "Give the person's case code, such as C-7K2M."), "Nobody was registered: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(new ResettlementInputException("case", ResettlementProblem.Text["CaseMissingExample"]), ResettlementProblem.Text["NobodyRegistered"]);
         try
         {
             return await book.RegisterAsync(callers.Current, id, body.Case, ct) is { } outcome
@@ -93,7 +93,7 @@ public static class ProgrammeEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return ResettlementEndpoints.Invalid(e, "Nobody was registered: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(e, ResettlementProblem.Text["NobodyRegistered"]);
         }
     }
 
@@ -108,7 +108,7 @@ public static class ProgrammeEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return ResettlementEndpoints.Invalid(e, "No attendance was recorded: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(e, ResettlementProblem.Text["NoAttendance"]);
         }
     }
 
@@ -120,7 +120,7 @@ public static class ProgrammeEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return ResettlementEndpoints.Invalid(e, "Nothing was withdrawn: correct the fields named below.");
+            return ResettlementEndpoints.Invalid(e, ResettlementProblem.Text["NotWithdrawn"]);
         }
     }
 

@@ -71,7 +71,7 @@ public static class ResettlementEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return Invalid(e, "The relative was not recorded: correct the fields named below.");
+            return Invalid(e, ResettlementProblem.Text["RelativeNotRecorded"]);
         }
     }
 
@@ -87,7 +87,7 @@ public static class ResettlementEndpoints
         }
         catch (ResettlementInputException e)
         {
-            return Invalid(e, "The consent was not recorded: correct the fields named below.");
+            return Invalid(e, ResettlementProblem.Text["ConsentNotRecorded"]);
         }
     }
 
@@ -97,7 +97,7 @@ public static class ResettlementEndpoints
         if (problem is not null)
             return problem;
         if (!ConsentScopes.TryParse(body!.Scope, out var scope))
-            return Invalid(new ResettlementInputException("scope", ConsentScopes.Problem), "Nothing was revoked: correct the fields named below.");
+            return Invalid(new ResettlementInputException("scope", ConsentScopes.Problem), ResettlementProblem.Text["NotRevoked"]);
         var revoked = await consents.RevokeAsync(callers.Current, code, scope, ct);
         return revoked is null ? CaseEndpoints.NotFound() : TypedResults.NoContent();
     }
@@ -127,7 +127,7 @@ public static class ResettlementEndpoints
             return problem;
         return await Attempt(async () => await log.StartAsync(callers.Current, code, body!.ArrivedOn, body.Responsible, ct) is { } scheduled
             ? TypedResults.Created($"/api/cases/{code.Trim().ToUpperInvariant()}/timeline", new FollowUpListResponse(scheduled))
-            : CaseEndpoints.NotFound(), "Resettlement was not started: correct the fields named below.");
+            : CaseEndpoints.NotFound(), ResettlementProblem.Text["NotStarted"]);
     }
 
     private static async Task<IResult> ReopenAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
@@ -137,7 +137,7 @@ public static class ResettlementEndpoints
             return problem;
         return await Attempt(async () => await log.ReopenAsync(callers.Current, code, body!.Responsible, ct) is { } scheduled
             ? TypedResults.Ok(new FollowUpListResponse(scheduled))
-            : CaseEndpoints.NotFound(), "The case was not reopened: correct the fields named below.");
+            : CaseEndpoints.NotFound(), ResettlementProblem.Text["NotReopened"]);
     }
 
     private static async Task<IResult> LogServiceAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
@@ -147,7 +147,7 @@ public static class ResettlementEndpoints
             return problem;
         return await Attempt(async () => await log.LogServiceAsync(callers.Current, code, body!, ct) is { } s
             ? TypedResults.Created($"/api/cases/{s.CaseCode}/timeline", new ServiceCreatedResponse(s.Id, s.CaseCode, s.Kind.Slug(), s.Status.Slug(), s.ResponsibleStaff))
-            : CaseEndpoints.NotFound(), "The service was not recorded: correct the fields named below.");
+            : CaseEndpoints.NotFound(), ResettlementProblem.Text["ServiceNotRecorded"]);
     }
 
     private static async Task<IResult> LogContactAsync(string code, HttpRequest http, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
@@ -157,17 +157,17 @@ public static class ResettlementEndpoints
             return problem;
         return await Attempt(async () => await log.LogContactAsync(callers.Current, code, body!.Channel, body.Reached ?? false, ct) is { } a
             ? TypedResults.Created($"/api/cases/{a.CaseCode}/timeline", new { id = a.Id })
-            : CaseEndpoints.NotFound(), "The contact attempt was not recorded: correct the fields named below.");
+            : CaseEndpoints.NotFound(), ResettlementProblem.Text["ContactNotRecorded"]);
     }
 
     private static async Task<IResult> CompleteFollowUpAsync(string code, string dueOn, CallerAccessor callers, ResettlementLog log, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(dueOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
-            return Invalid(new ResettlementInputException("dueOn", "Write the due date as 2026-11-23."), "Nothing was marked done.");
+            return Invalid(new ResettlementInputException("dueOn", ResettlementProblem.Text["DueDateFormat"]), ResettlementProblem.Text["NotMarkedDone"]);
         return await log.CompleteFollowUpAsync(callers.Current, code, date, ct) switch
         {
             null => CaseEndpoints.NotFound(),
-            false => Invalid(new ResettlementInputException("dueOn", "This person has no follow-up due on that date."), "Nothing was marked done."),
+            false => Invalid(new ResettlementInputException("dueOn", ResettlementProblem.Text["NoFollowUpDue"]), ResettlementProblem.Text["NotMarkedDone"]),
             true => TypedResults.NoContent(),
         };
     }
@@ -205,5 +205,5 @@ public static class ResettlementEndpoints
         TypedResults.ValidationProblem(
             e.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()),
             title: title,
-            detail: "Invalid: " + string.Join(", ", e.Problems.Select(p => p.Field).Distinct()));
+            detail: ResettlementProblem.Text["InvalidFields", string.Join(", ", e.Problems.Select(p => p.Field).Distinct())]);
 }
