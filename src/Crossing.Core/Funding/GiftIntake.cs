@@ -80,7 +80,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
             ? db.Set<InvoicePaymentLink>().Local.FindEntry(invoiceId)?.Entity
             : await db.Set<InvoicePaymentLink>().FindAsync([invoiceId], ct);
 
-    private async Task<bool> AdjustmentKnownAsync(string processor, string paymentId, string eventId, CancellationToken ct) =>
+    private async Task<bool> AdjustmentKnownAsync(string paymentId, string eventId, CancellationToken ct) =>
         prefetchedPayments.Contains(paymentId)
             ? db.Set<GiftAdjustment>().Local.Any(a => a.EventId == eventId)
             : await db.Set<GiftAdjustment>().AnyAsync(a => a.EventId == eventId, ct);
@@ -136,7 +136,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         {
             if (cumulativeRefunded is not > 0)
                 return new IntakeResult(EventOutcome.NeedsAttention, paymentId, "the refunded amount is not a positive whole number of minor units");
-            if (!await AdjustmentKnownAsync(processor, paymentId, eventId, c))
+            if (!await AdjustmentKnownAsync(paymentId, eventId, c))
                 db.Add(GiftAdjustment.Refund(processor, paymentId, eventId, cumulativeRefunded.Value, currency.Trim().ToUpperInvariant(), at));
             return await ReconcileByPaymentAsync(processor, paymentId, c);
         }, ct);
@@ -146,7 +146,7 @@ public sealed class GiftIntake(CrossingDbContext db, Ledger ledger, DonorDirecto
         {
             if (amount is not > 0)
                 return new IntakeResult(EventOutcome.NeedsAttention, paymentId, "the disputed amount is not a positive whole number of minor units");
-            if (!await AdjustmentKnownAsync(processor, paymentId, eventId, c))
+            if (!await AdjustmentKnownAsync(paymentId, eventId, c))
                 db.Add(GiftAdjustment.Dispute(processor, paymentId, eventId, disputeId, amount.Value, currency.Trim().ToUpperInvariant(), status, at));
             return await ReconcileByPaymentAsync(processor, paymentId, c);
         }, ct);
