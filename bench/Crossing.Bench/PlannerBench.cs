@@ -30,7 +30,7 @@ public static class PlannerBench
                 File.WriteAllText(Path.Combine(export, $"planner-{size}-seed{seed}.json"), PlanningInstanceJson.Write(instance));
             }
             var seconds = Option(args, "--seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : SecondsBySize.GetValueOrDefault(size, 30);
-            var result = PlanSolver.Solve(instance, new PlanOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Progress = args.Contains("--trace") ? new Trace() : null });
+            var result = PlanSolver.Solve(instance, new PlanOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Workers = Option(args, "--workers") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : new PlanOptions().Workers, Progress = args.Contains("--trace") ? new Trace() : null });
             var lp = result.LpBound ?? result.Bound;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {size,7:N0} {seconds,8} {result.Elapsed.TotalSeconds,7:0.0} {result.Objective,12:N1} {result.Bound,12:N1} {lp,12:N1} {Ratio(result.Objective, result.Bound),10:P3} {Ratio(result.Objective, lp),8:P2} {result.GreedyObjective,12:N1} {Ratio(result.Objective, result.GreedyObjective),10:0.000} {result.Status,9} {result.Waiting.Count,8:N0}"));
