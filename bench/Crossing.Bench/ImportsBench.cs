@@ -57,7 +57,7 @@ public static class ImportsBench
         var importer = scope.ServiceProvider.GetRequiredService<GiftImporter>();
         var summary = await importer.ImportFacebookAsync(file);
         var t = importer.LastTimings;
-        Console.WriteLine($"  time: load {t.Load:F1} s, read and check {t.Read:F1} s, donors {t.Donors:F1} s, write {t.Write:F1} s");
+        Console.WriteLine($"  time (stages overlap): load {t.Load:F1} s, read and check {t.Read:F1} s, new donors {t.Donors:F1} s, write {t.Write:F1} s");
         return summary;
     }
 

@@ -72,7 +72,8 @@ internal sealed class GiftConfiguration : IEntityTypeConfiguration<Gift>
         e.Property(x => x.PaymentId).HasMaxLength(GiftIntake.MaxIdLength);
         e.Property(x => x.InvoiceId).HasMaxLength(GiftIntake.MaxIdLength);
         e.HasIndex(x => new { x.Processor, x.PaymentId }).IsUnique();
-        e.HasIndex(x => new { x.Processor, x.InvoiceId }).IsUnique();
+        // Only invoice gifts have an invoice id; one-time and imported gifts (nearly all rows) stay out of this index.
+        e.HasIndex(x => new { x.Processor, x.InvoiceId }).IsUnique().HasFilter("\"InvoiceId\" IS NOT NULL");
         e.Property(x => x.Channel).HasMaxLength(32);
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.DonorId).HasConversion<DonorIdConverter>();

@@ -48,6 +48,44 @@ public sealed class ImportTests
         Assert.True(check.Holds, string.Join("; ", check.Violations));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Donors_are_found_once_across_batches_and_stored_donors_are_matched_not_duplicated(DatabaseProvider provider)
+    {
+        await using var world = await FundingWorld.CreateAsync(provider);
+        await FacebookAsync(world, string.Join('\n', Header, Row("p0", email: "known@example.org")) + "\n");
+
+        // Batches of two rows: the read stage prepares new donors while the write stage confirms stored ones.
+        var lines = new[]
+        {
+            Row("p1", email: "new.one@example.org"), Row("p2", email: " KNOWN@Example.ORG "), Row("p3", email: "not-an-address"),
+            Row("p4", email: "New.One@example.org"), Row("p5", email: ""), Row("p6", email: "known@example.org"), Row("p7", email: "new.one@example.org"),
+        };
+        var summary = await world.WithAsync(sp =>
+        {
+            var importer = sp.GetRequiredService<GiftImporter>();
+            importer.BatchSize = 2;
+            return importer.ImportFacebookAsync(File(string.Join('\n', [Header, .. lines]) + "\n"));
+        });
+
+        Assert.Equal((7, 7, 0, 0), (summary.Rows, summary.Imported, summary.Duplicates, summary.Rejected));
+        // Only the unusable address is noted (an empty one is an anonymous gift), and the note never quotes it.
+        var note = Assert.Single(summary.Errors);
+        Assert.Equal((4, GiftImporter.UnusableEmail), (note.Line, note.Reason));
+        Assert.DoesNotContain("not-an-address", note.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, await world.CountAsync<Donor>());
+        var gifts = await world.WithAsync(sp => sp.GetRequiredService<CrossingDbContext>().Set<Gift>().AsNoTracking().ToListAsync());
+        DonorId? DonorOf(string payment) => gifts.Single(g => g.PaymentId == payment).DonorId;
+        Assert.NotNull(DonorOf("p0"));
+        Assert.Equal([DonorOf("p0"), DonorOf("p0")], [DonorOf("p2"), DonorOf("p6")]);
+        Assert.NotNull(DonorOf("p1"));
+        Assert.NotEqual(DonorOf("p0"), DonorOf("p1"));
+        Assert.Equal([DonorOf("p1"), DonorOf("p1")], [DonorOf("p4"), DonorOf("p7")]);
+        Assert.Equal([null, null], [DonorOf("p3"), DonorOf("p5")]);
+        var check = await world.CheckAsync();
+        Assert.True(check.Holds, string.Join("; ", check.Violations));
+    }
+
     [Fact]
     public async Task A_fundraiser_designated_to_another_fund_receives_its_gifts()
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
 using Crossing.Core.Security.Vault;
@@ -10,7 +11,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Crossing.Core.Funding.Imports;
 
-/// <summary>Seconds spent loading stored keys, reading and checking rows, resolving and sealing donors, and writing batches (commits included).</summary>
+/// <summary>
+/// Seconds spent loading stored keys; reading and checking rows and preparing new donors (the read stage); and writing
+/// batches, commits included (the write stage). The two stages run at the same time, so the figures overlap.
+/// </summary>
 public sealed record ImportTimings(double Load, double Read, double Donors, double Write);
 
 /// <summary>
@@ -33,6 +37,9 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
     private TimeProvider Time { get; } = time;
     public const string FeeTransferCode = "platform-fee";
     public const string DefaultFundraiserFund = LedgerAccounts.Rescue;
+
+    /// <summary>The note on a row imported without a donor because its e-mail cannot be an address (never quoting it).</summary>
+    public const string UnusableEmail = "imported without a donor: the e-mail address is not a usable address; link the gift to its donor on /finance/attention";
 
     /// <summary>Where the last run's time went (the bench prints it).</summary>
     public ImportTimings LastTimings { get; private set; } = new(0, 0, 0, 0);
@@ -132,8 +139,8 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         }
         await run.FinishAsync(0, ct);
         progress?.Report((csv.TotalBytes, csv.TotalBytes));
-        LastTimings = new ImportTimings(run.Load.Elapsed.TotalSeconds, (clock.Elapsed - run.Load.Elapsed - run.Write.Elapsed).TotalSeconds,
-            run.Donors.Elapsed.TotalSeconds, (run.Write.Elapsed - run.Donors.Elapsed).TotalSeconds);
+        LastTimings = new ImportTimings(run.Load.Elapsed.TotalSeconds, (run.Read.Elapsed - run.Donors.Elapsed).TotalSeconds,
+            run.Donors.Elapsed.TotalSeconds, run.Write.Elapsed.TotalSeconds);
         return run.Summary(clock.Elapsed);
     }
 
@@ -149,33 +156,39 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         await Db.Database.ExecuteSqlRawAsync(importing ? "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF;" : "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON;", ct);
     }
 
+    /// <summary>
+    /// Two stages on two cores: a background task reads, checks and de-duplicates rows and prepares each batch's new
+    /// donors (their keys and sealed fields, the costly crypto) while this task writes the batch before it. At most two
+    /// batches wait between the stages, so memory stays flat whatever the file's size. A failure in either stage stops
+    /// both and is raised here; batches already committed stay committed (a re-run skips them as duplicates).
+    /// </summary>
     private static async Task ReadRowsAsync(CsvReader csv, ImportFormat format, Run run, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
-        var lastReport = 0L;
-        CsvRecord? pending = csv.Next();
-        while (pending is not null)
+        await run.PrepareDonorLookupAsync(ct);
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
         {
-            var record = pending;
-            pending = csv.Next();
-            if (IsBlank(record))
-                continue;
-            run.Rows++;
-            var parsed = format.Parse(record, pending is null && csv.LastRecordUnterminated);
-            if (parsed.Problem is not null)
+            try
             {
-                run.Reject(record.Line, parsed.Problem);
+                await run.ProduceAsync(csv, batches.Writer, progress, stop.Token);
+                batches.Writer.TryComplete();
             }
-            else
+            catch (Exception e)
             {
-                await run.AcceptAsync(parsed.Row!, ct);
+                batches.Writer.TryComplete(e);
             }
-            if (progress is not null && run.Rows - lastReport >= 10_000)
-            {
-                lastReport = run.Rows;
-                progress.Report((csv.BytesRead, csv.TotalBytes));
-            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                await run.WriteAsync(batch, ct);
         }
-        await run.FlushAsync(ct);
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
     private static bool IsBlank(CsvRecord r) => r.Fields.Length == 1 && r.Fields[0].Length == 0 && r.Defect == CsvDefect.None;
@@ -201,10 +214,12 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         private readonly Dictionary<string, int> firstLine = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> fundraiserFunds = new(StringComparer.Ordinal);
         private readonly HashSet<string> funds = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, DonorId> donorsByEmail = new(StringComparer.Ordinal);
-        private readonly HashSet<string> createdDonors = new(StringComparer.Ordinal);
+        // The read stage's donors (addresses no stored donor's index value matches) and the write stage's (confirmed
+        // among candidates, or created after none matched): disjoint, since an address always takes the same path.
+        private readonly Dictionary<string, DonorId> preparedDonors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DonorId> confirmedDonors = new(StringComparer.Ordinal);
         private readonly HashSet<string> openedCandidates = new(StringComparer.Ordinal);
-        private readonly List<ImportRow> batch = [];
+        private readonly Lock codes = new();
         private Dictionary<int, List<string>>? emailIndex;
         private HashSet<string>? donorCodes;
         private BlindIndexer? indexer;
@@ -214,6 +229,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         public List<ImportError> Errors { get; } = [];
         public Stopwatch Load { get; } = new();
         public Stopwatch Write { get; } = new();
+        public Stopwatch Read { get; } = new();
         public Stopwatch Donors { get; } = new();
         public int Rows { get; set; }
         public int Imported { get; private set; }
@@ -263,46 +279,145 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
             lastLine = line;
         }
 
-        public async Task AcceptAsync(ImportRow row, CancellationToken ct)
+        /// <summary>The read stage: rows checked and de-duplicated into batches, each with its new donors prepared.</summary>
+        public async Task ProduceAsync(CsvReader csv, ChannelWriter<Batch> output, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+        {
+            Read.Start();
+            var lastReport = 0L;
+            var rows = new List<ImportRow>(owner.BatchSize);
+            CsvRecord? pending = csv.Next();
+            while (pending is not null)
+            {
+                ct.ThrowIfCancellationRequested();
+                var record = pending;
+                pending = csv.Next();
+                if (IsBlank(record))
+                    continue;
+                Rows++;
+                var parsed = format.Parse(record, pending is null && csv.LastRecordUnterminated);
+                if (parsed.Problem is not null)
+                    Reject(record.Line, parsed.Problem);
+                else if (Accept(parsed.Row!))
+                    rows.Add(parsed.Row!);
+                if (rows.Count >= owner.BatchSize)
+                {
+                    var full = Seal(rows);
+                    Read.Stop();
+                    await output.WriteAsync(full, ct);
+                    Read.Start();
+                    rows = new List<ImportRow>(owner.BatchSize);
+                }
+                if (progress is not null && Rows - lastReport >= 10_000)
+                {
+                    lastReport = Rows;
+                    progress.Report((csv.BytesRead, csv.TotalBytes));
+                }
+            }
+            // The last batch goes even when empty: it commits the run's final counts.
+            var last = Seal(rows);
+            Read.Stop();
+            await output.WriteAsync(last, ct);
+        }
+
+        private bool Accept(ImportRow row)
         {
             lastLine = row.Line;
             if (firstLine.TryGetValue(row.PaymentId, out var first))
             {
                 Duplicates++;
                 Errors.Add(new ImportError(row.Line, $"duplicate: this payment is already on line {first}"));
-                return;
+                return false;
             }
             firstLine[row.PaymentId] = row.Line;
             if (stored.Contains(row.PaymentId))
             {
                 Duplicates++;
-                return;
+                return false;
             }
             if (row.FundId is not null && !funds.Contains(row.FundId))
             {
                 Rejected++;
                 Errors.Add(new ImportError(row.Line, $"fund '{row.FundId}' does not exist; add it with `crossing fund add` or change the row"));
-                return;
+                return false;
             }
-            batch.Add(row);
-            if (batch.Count >= owner.BatchSize)
-                await FlushAsync(ct);
+            return true;
         }
 
-        public async Task FlushAsync(CancellationToken ct)
+        public async Task PrepareDonorLookupAsync(CancellationToken ct)
+        {
+            indexer = await owner.Indexes.IndexerAsync(ct);
+            emailIndex = await owner.Indexes.AllEntriesAsync(DonorDirectory.EmailIndex, Donor.EntityType, ct);
+            donorCodes = (await owner.Db.Set<Donor>().AsNoTracking().Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// Closes a batch: the counts as of its last line, and its donors. An address no stored donor's blind-index value
+        /// matches is a new donor for certain, so its key is made and its fields sealed here, off the writing core; an
+        /// address that matches some value needs the candidates decrypted, which the write stage does. Each address
+        /// always takes the same path, so the two stages never create the same donor.
+        /// </summary>
+        private Batch Seal(List<ImportRow> rows)
+        {
+            Donors.Start();
+            var now = owner.Time.GetUtcNow();
+            var donorOf = new Dictionary<int, DonorId?>(rows.Count);
+            var created = new List<NewDonor>();
+            var toConfirm = new List<(int Line, string Email, int Value)>();
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var emails = new Dictionary<int, string>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (DonorDirectory.NormaliseEmail(row.Email) is { } email)
+                {
+                    emails[row.Line] = email;
+                    if (row.Name is not null)
+                        names.TryAdd(email, row.Name);
+                }
+                else
+                {
+                    donorOf[row.Line] = null;
+                    if (!string.IsNullOrWhiteSpace(row.Email))
+                        Errors.Add(new ImportError(row.Line, UnusableEmail));
+                }
+            }
+            foreach (var (line, email) in emails)
+            {
+                if (preparedDonors.TryGetValue(email, out var known))
+                {
+                    donorOf[line] = known;
+                    continue;
+                }
+                var value = indexer!.Compute(DonorDirectory.EmailIndex, email);
+                if (emailIndex!.ContainsKey(value))
+                {
+                    toConfirm.Add((line, email, value));
+                    continue;
+                }
+                var id = new DonorId(Guid.CreateVersion7());
+                var (key, keyRow) = owner.Vault.CreateDetachedRecordKey(Donor.EntityType, id.RecordId);
+                using (key)
+                {
+                    created.Add(new NewDonor(keyRow, Donor.Create(id, NewDonorCode(), email, names.GetValueOrDefault(email), null, key, now),
+                        BlindIndexStore.NewEntry(DonorDirectory.EmailIndex, value, Donor.EntityType, id.RecordId)));
+                }
+                preparedDonors[email] = id;
+                donorOf[line] = id;
+            }
+            Donors.Stop();
+            return new Batch(rows, donorOf, created, toConfirm, names, Rows, Duplicates, Rejected, lastLine);
+        }
+
+        /// <summary>The write stage: one batch in one ledger transaction, with the run's progress as of its last line.</summary>
+        public async Task WriteAsync(Batch batch, CancellationToken ct)
         {
             Write.Start();
-            var rows = batch.ToList();
-            batch.Clear();
             await owner.Ledger.WriteAsync(async c =>
             {
-                await WriteBatchAsync(rows, c);
-                Imported += rows.Count;
-                progressRow!.Progress(Rows, Imported, Duplicates, Rejected, lastLine);
+                await WriteBatchAsync(batch, c);
+                progressRow!.Progress(batch.RowsSoFar, Imported + batch.Rows.Count, batch.DuplicatesSoFar, batch.RejectedSoFar, batch.LastLine);
                 return 0;
             }, ct);
-            foreach (var r in rows)
-                stored.Add(r.PaymentId);
+            Imported += batch.Rows.Count;
             Write.Stop();
         }
 
@@ -316,14 +431,12 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         public ImportSummary Summary(TimeSpan elapsed) =>
             new(Rows, Imported, Duplicates, Rejected, Math.Round(elapsed.TotalSeconds, 3), [.. Errors.OrderBy(e => e.Line)]);
 
-        private async Task WriteBatchAsync(List<ImportRow> rows, CancellationToken ct)
+        private async Task WriteBatchAsync(Batch batch, CancellationToken ct)
         {
             var db = owner.Db;
             var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             var now = owner.Time.GetUtcNow();
-            Donors.Start();
-            var donors = await ResolveDonorsAsync(rows, transaction, now, ct);
-            Donors.Stop();
+            var donors = await ResolveDonorsAsync(batch, transaction, now, ct);
             using var fundraisers = new BulkWriter<Fundraiser>(db, transaction);
             using var keys = new BulkWriter<DataKey>(db, transaction);
             using var gifts = new BulkWriter<Gift>(db, transaction);
@@ -338,7 +451,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
                 totals[(credit, currency)] = (c.Debits, c.Credits + amount);
             }
 
-            foreach (var row in rows)
+            foreach (var row in batch.Rows)
             {
                 string fund;
                 var source = DesignationSource.Default;
@@ -387,68 +500,55 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         }
 
         /// <summary>
-        /// The donor of each row, by normalised e-mail: found among this run's donors in memory, else among stored
-        /// donors through the blind index (candidates confirmed by decrypting, each at most once per run), else created
-        /// with its own key. Sealing happens once per new donor, not per gift.
+        /// The donor of each row: those the read stage prepared are written here with their keys and index entries;
+        /// addresses that share a blind-index value with stored donors are confirmed by decrypting the candidates (each
+        /// at most once per run) and created only when none matches. Sealing happens once per new donor, not per gift.
         /// </summary>
-        private async Task<Dictionary<int, DonorId?>> ResolveDonorsAsync(List<ImportRow> rows, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
+        private async Task<Dictionary<int, DonorId?>> ResolveDonorsAsync(Batch batch, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
         {
-            var result = new Dictionary<int, DonorId?>(rows.Count);
-            var emails = new Dictionary<int, string>();
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var row in rows)
-            {
-                result[row.Line] = null;
-                if (DonorDirectory.NormaliseEmail(row.Email) is { } email)
-                {
-                    emails[row.Line] = email;
-                    if (row.Name is not null)
-                        names.TryAdd(email, row.Name);
-                }
-            }
-            if (emails.Count == 0)
-                return result;
-            indexer ??= await owner.Indexes.IndexerAsync(ct);
-            emailIndex ??= await owner.Indexes.AllEntriesAsync(DonorDirectory.EmailIndex, Donor.EntityType, ct);
-            donorCodes ??= (await owner.Db.Set<Donor>().AsNoTracking().Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            var toOpen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var email in emails.Values.Distinct(StringComparer.Ordinal).Where(e => !donorsByEmail.ContainsKey(e)))
-            {
-                var value = indexer.Compute(DonorDirectory.EmailIndex, email);
-                values[email] = value;
-                if (emailIndex.TryGetValue(value, out var candidates))
-                    toOpen.UnionWith(candidates.Where(c => !createdDonors.Contains(c) && !openedCandidates.Contains(c)));
-            }
-            if (toOpen.Count > 0)
-                await ConfirmCandidatesAsync(toOpen, ct);
+            var result = batch.DonorOf;
             using var donorWriter = new BulkWriter<Donor>(owner.Db, transaction);
             using var keyWriter = new BulkWriter<DataKey>(owner.Db, transaction);
             using var entryWriter = new BulkWriter<BlindIndexEntry>(owner.Db, transaction);
-            foreach (var (email, value) in values)
+            foreach (var created in batch.NewDonors)
             {
-                if (donorsByEmail.ContainsKey(email))
-                    continue;
-                var name = names.GetValueOrDefault(email);
-                var id = new DonorId(Guid.CreateVersion7());
-                var (key, keyRow) = owner.Vault.CreateDetachedRecordKey(Donor.EntityType, id.RecordId);
-                using (key)
-                {
-                    await keyWriter.WriteAsync(keyRow, ct);
-                    await donorWriter.WriteAsync(Donor.Create(id, NewDonorCode(), email, name, null, key, now), ct);
-                }
-                await entryWriter.WriteAsync(BlindIndexStore.NewEntry(DonorDirectory.EmailIndex, value, Donor.EntityType, id.RecordId), ct);
-                donorsByEmail[email] = id;
-                createdDonors.Add(id.RecordId);
+                await keyWriter.WriteAsync(created.Key, ct);
+                await donorWriter.WriteAsync(created.Donor, ct);
+                await entryWriter.WriteAsync(created.Entry, ct);
             }
-            foreach (var (line, email) in emails)
-                result[line] = donorsByEmail[email];
+            if (batch.ToConfirm.Count == 0)
+                return result;
+            var toOpen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, email, value) in batch.ToConfirm)
+            {
+                if (!confirmedDonors.ContainsKey(email) && emailIndex!.TryGetValue(value, out var candidates))
+                    toOpen.UnionWith(candidates.Where(c => !openedCandidates.Contains(c)));
+            }
+            if (toOpen.Count > 0)
+                await ConfirmCandidatesAsync(toOpen, ct);
+            foreach (var (line, email, value) in batch.ToConfirm)
+            {
+                if (!confirmedDonors.TryGetValue(email, out var id))
+                {
+                    id = new DonorId(Guid.CreateVersion7());
+                    var (key, keyRow) = owner.Vault.CreateDetachedRecordKey(Donor.EntityType, id.RecordId);
+                    using (key)
+                    {
+                        await keyWriter.WriteAsync(keyRow, ct);
+                        await donorWriter.WriteAsync(Donor.Create(id, NewDonorCode(), email, batch.Names.GetValueOrDefault(email), null, key, now), ct);
+                    }
+                    await entryWriter.WriteAsync(BlindIndexStore.NewEntry(DonorDirectory.EmailIndex, value, Donor.EntityType, id.RecordId), ct);
+                    confirmedDonors[email] = id;
+                }
+                result[line] = id;
+            }
             return result;
         }
 
         /// <summary>Codes are random; at hundreds of thousands of donors five characters collide, so each is checked and lengthened if needed.</summary>
         private string NewDonorCode()
         {
+            using var held = codes.EnterScope();
             for (var attempt = 0; ; attempt++)
             {
                 var code = PseudonymousCode.New('D', attempt < 4 ? 5 : 7);
@@ -469,7 +569,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
                 foreach (var d in found)
                 {
                     if (keys.TryGetValue(d.Id.RecordId, out var key))
-                        donorsByEmail.TryAdd(key.Open(Donor.Fields.Email, d.Email), d.Id);
+                        confirmedDonors.TryAdd(key.Open(Donor.Fields.Email, d.Email), d.Id);
                 }
             }
             finally
@@ -511,6 +611,17 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
             return p;
         }
     }
+
+    /// <summary>A new donor made by the read stage: its key row, sealed donor row and blind-index entry.</summary>
+    private sealed record NewDonor(DataKey Key, Donor Donor, BlindIndexEntry Entry);
+
+    /// <summary>
+    /// Rows the read stage accepted, with their donors so far (null: no usable address), new donors to write, addresses
+    /// to confirm among stored candidates, the first name seen per address, and the run's counts as of the last line.
+    /// </summary>
+    private sealed record Batch(
+        List<ImportRow> Rows, Dictionary<int, DonorId?> DonorOf, List<NewDonor> NewDonors, List<(int Line, string Email, int Value)> ToConfirm,
+        Dictionary<string, string> Names, int RowsSoFar, int DuplicatesSoFar, int RejectedSoFar, int LastLine);
 
     /// <summary>Lets the importer dispose its view of a caller's stream without closing the caller's stream.</summary>
     private sealed class NonClosing(Stream inner) : Stream

@@ -371,7 +371,8 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("Processor", "InvoiceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"InvoiceId\" IS NOT NULL");
 
                     b.HasIndex("Processor", "PaymentId")
                         .IsUnique();

@@ -366,7 +366,8 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("Processor", "InvoiceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"InvoiceId\" IS NOT NULL");
 
                     b.HasIndex("Processor", "PaymentId")
                         .IsUnique();
