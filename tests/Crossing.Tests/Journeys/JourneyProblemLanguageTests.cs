@@ -62,7 +62,7 @@ public sealed class JourneyProblemLanguageTests
             return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
         }
 
-        var (koStatus, korean) = await PostAsync(east, $"/api/journeys/{journey}/costs", "ko-KR");
+        var (koStatus, korean) = await PostAsync(east, $"/api/journeys/{journey}/costs", "ko");
         var (enStatus, english) = await PostAsync(east, $"/api/journeys/{journey}/costs", "en");
         var (_, byDefault) = await PostAsync(east, $"/api/journeys/{journey}/costs", null);
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (koStatus, enStatus));
