@@ -20,15 +20,30 @@ public sealed class JourneyAccessDeniedException() : Exception("You do not hold 
 
 /// <summary>
 /// A leg cost would take the restricted fund below zero in its currency: nothing was recorded or posted. Amounts in
-/// minor units of <see cref="Currency"/>.
+/// minor units of <see cref="Currency"/>; <see cref="Title"/> and <see cref="Detail"/> say it in the reader's language.
 /// </summary>
 public sealed class RescueFundTooLowException(string fund, string currency, long heldMinor, long costMinor)
-    : Exception($"The restricted fund '{fund}' holds {Currencies.Format(Math.Max(0, heldMinor), currency)}; this cost of {Currencies.Format(costMinor, currency)} is {Currencies.Format(costMinor - Math.Max(0, heldMinor), currency)} more. Nothing was recorded: ask finance to add {currency} to '{fund}', then record the cost again.")
+    : Exception($"The restricted fund '{fund}' cannot cover this cost in {currency}; nothing was recorded.")
 {
     public string Fund { get; } = fund;
     public string Currency { get; } = currency;
     public long HeldMinor { get; } = Math.Max(0, heldMinor);
+    public long CostMinor { get; } = costMinor;
     public long ShortfallMinor { get; } = costMinor - Math.Max(0, heldMinor);
+
+    /// <summary>"The rescue fund is too low", in <see cref="CultureInfo.CurrentUICulture"/>.</summary>
+    public string Title => JourneyProblem.Text["FundTooLowTitle", Fund];
+
+    /// <summary>What the fund holds, what the cost is, how much is missing and what to do, with amounts written as the reader writes numbers.</summary>
+    public string Detail
+    {
+        get
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            return JourneyProblem.Text.In(culture, "FundTooLow", Fund,
+                Currencies.Format(HeldMinor, Currency, culture), Currencies.Format(CostMinor, Currency, culture), Currencies.Format(ShortfallMinor, Currency, culture), Currency);
+        }
+    }
 }
 
 /// <summary>Checks shared by every request model of this module.</summary>

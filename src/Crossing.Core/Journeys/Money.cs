@@ -33,8 +33,11 @@ public static class Currencies
 
     public static decimal FromMinor(long minor, string currency) => minor / (decimal)Pow10(MinorDigits[currency]);
 
-    public static string Format(long minor, string currency) =>
-        FromMinor(minor, currency).ToString("N" + MinorDigits[currency], CultureInfo.InvariantCulture) + " " + currency;
+    public static string Format(long minor, string currency) => Format(minor, currency, CultureInfo.InvariantCulture);
+
+    /// <summary>The amount with the currency's decimals, grouped as <paramref name="culture"/> writes numbers, then the ISO code: "1,200.50 CNY".</summary>
+    public static string Format(long minor, string currency, IFormatProvider culture) =>
+        FromMinor(minor, currency).ToString("N" + MinorDigits[currency], culture) + " " + currency;
 
     private static long Pow10(int digits) => digits switch { 0 => 1, 2 => 100, _ => (long)Math.Pow(10, digits) };
 }

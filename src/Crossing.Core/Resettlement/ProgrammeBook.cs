@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crossing.Core.Cases;
 using Crossing.Core.Persistence;
 using Crossing.Core.Security.Access;
@@ -18,8 +17,21 @@ public sealed record ProgrammeView(Guid Id, string Kind, string Title, DateOnly 
 /// <summary>One registration the caller may see (a person in one of their compartments).</summary>
 public sealed record RegistrationView(string Case, string Status, int Attended, DateOnly? LastAttendedOn);
 
-/// <summary>What registering did: a place, or a place in the queue (with its number then), and a sentence saying so.</summary>
-public sealed record RegistrationOutcome(string Case, string Status, int? WaitingPosition, string Message);
+/// <summary>
+/// What registering did: a place, or a place in the queue (with its number then), and a sentence saying so in the
+/// reader's language (Resettlement/ProgrammeOutcomeText.resx and its .ko twin, said as <see cref="ProblemText"/> says).
+/// The sentence names the case code and the programme's catalogue title, never who the person is.
+/// </summary>
+public sealed record RegistrationOutcome(string Case, string Status, int? WaitingPosition, string Message)
+{
+    public static readonly ProblemText Text = new("Crossing.Core.Resettlement.ProgrammeOutcomeText", "Programme.Outcome.");
+
+    public static RegistrationOutcome Registered(string code, string programme) =>
+        new(code, RegistrationStatus.Registered.Slug(), null, Text["Registered", code, programme]);
+
+    public static RegistrationOutcome Waiting(string code, string programme, int capacity, int position) =>
+        new(code, RegistrationStatus.Waiting.Slug(), position, Text["Waiting", code, programme, capacity, position]);
+}
 
 /// <summary>
 /// Scholarships, mentoring, leadership programmes and summits: registrations, attendance, capacity and waiting lists.
@@ -122,11 +134,9 @@ public sealed class ProgrammeBook(
             if (!await TrySaveAsync(attempt, ct))
                 continue;
             await audit.AppendAsync(new AuditEntry(caller.AuditActor, "programme.register", person.Code, registration.Status.Slug()), ct);
-            if (registration.Status == RegistrationStatus.Registered)
-                return new(person.Code, "registered", null, $"{person.Code} is registered for {programme.Title}.");
-            var position = programme.Waiting;
-            return new(person.Code, "waiting", position, string.Create(CultureInfo.InvariantCulture,
-                $"{programme.Title} is full ({programme.Capacity} places): {person.Code} is on the waiting list, number {position}, and is registered automatically when a place frees up."));
+            return registration.Status == RegistrationStatus.Registered
+                ? RegistrationOutcome.Registered(person.Code, programme.Title)
+                : RegistrationOutcome.Waiting(person.Code, programme.Title, programme.Capacity, programme.Waiting);
         }
     }
 

@@ -272,7 +272,7 @@ public static class JourneyEndpoints
         }
         catch (RescueFundTooLowException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The rescue fund is too low", detail: e.Message,
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: e.Title, detail: e.Detail,
                 extensions: new Dictionary<string, object?>
                 {
                     ["fund"] = e.Fund, ["currency"] = e.Currency,

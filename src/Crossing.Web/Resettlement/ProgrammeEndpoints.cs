@@ -44,7 +44,7 @@ public static class ProgrammeEndpoints
         programmes.MapGet("/{id:guid}", GetAsync)
             .Describe<ResettlementText>("GetProgramme", response: new ProgrammeDetailResponse(Examples.Programme, [new RegistrationView("C-7K3Q", "registered", 3, new DateOnly(2027, 4, 3))]));
         programmes.MapPost("/{id:guid}/registrations", RegisterAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
-            .Describe<ResettlementText>("RegisterForProgramme", request: new RegisterRequest("C-7K3Q"), response: new RegistrationOutcome("C-7K3Q", "waiting", 1, "Future leaders 2027: 12/12 — C-7K3Q → 1"), status: StatusCodes.Status201Created);
+            .Describe<ResettlementText>("RegisterForProgramme", request: new RegisterRequest("C-7K3Q"), response: () => RegistrationOutcome.Waiting("C-7K3Q", Examples.Programme.Title, Examples.Programme.Capacity, 1), status: StatusCodes.Status201Created);
         programmes.MapPost("/{id:guid}/registrations/{code}/attendance", AttendanceAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()
             .Describe<ResettlementText>("RecordProgrammeAttendance", request: new AttendanceRequest("2027-04-03"), response: new RegistrationView("C-7K3Q", "registered", 4, new DateOnly(2027, 4, 3)));
         programmes.MapPost("/{id:guid}/registrations/{code}/withdraw", WithdrawAsync).RequirePermission(Permission.EditCases, NotFound).ProducesValidationProblem()

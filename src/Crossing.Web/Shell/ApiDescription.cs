@@ -9,6 +9,8 @@ namespace Crossing.Web.Shell;
 /// <summary>
 /// What the API reference says about one endpoint: its name (the operation id), the capability's strings it is
 /// described in, and examples of its request and response bodies. Set with <see cref="ApiDescriptions.Describe{TText}"/>.
+/// An example may be a <see cref="Func{TResult}"/> that makes it: it is then made each time the reference is read, so a
+/// sentence the code says in the reader's language is shown in that language.
 /// </summary>
 public sealed record ApiDescription(Type Text, string Name, object? Request, object? Response, int ResponseStatus);
 
@@ -31,9 +33,9 @@ public static class ApiDescriptions
     {
         endpoint.WithName(name).WithMetadata(new ApiDescription(typeof(TText), name, request, response, status));
         if (request is not null)
-            endpoint.Accepts(request.GetType(), "application/json");
+            endpoint.Accepts(TypeOf(request), "application/json");
         if (response is not null)
-            endpoint.Produces(status, response.GetType());
+            endpoint.Produces(status, TypeOf(response));
         return endpoint;
     }
 
@@ -52,12 +54,12 @@ public static class ApiDescriptions
         var more = text[Key(description.Name, DescriptionSuffix)];
         if (!more.ResourceNotFound)
             operation.Description = more.Value;
-        if (description.Request is { } request && operation.RequestBody?.Content is { } requestContent)
+        if (Made(description.Request) is { } request && operation.RequestBody?.Content is { } requestContent)
         {
             foreach (var media in requestContent.Values)
                 media.Example = JsonSerializer.SerializeToNode(request, request.GetType(), Json);
         }
-        if (description.Response is { } response && operation.Responses?.TryGetValue(description.ResponseStatus.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer) == true
+        if (Made(description.Response) is { } response && operation.Responses?.TryGetValue(description.ResponseStatus.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer) == true
             && answer is OpenApiResponse { Content: { } responseContent })
         {
             foreach (var media in responseContent.Values)
@@ -65,6 +67,10 @@ public static class ApiDescriptions
         }
         return Task.CompletedTask;
     }
+
+    private static object? Made(object? example) => example is Func<object> make ? make() : example;
+
+    private static Type TypeOf(object example) => example is Delegate make ? make.Method.ReturnType : example.GetType();
 
     /// <summary>Operation transformer for every operation: response descriptions ("OK", "Bad Request", the 401's) in the reader's language.</summary>
     internal static Task SayResponses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -71,6 +71,6 @@ internal static partial class ProblemLanguage
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    [GeneratedRegex(@"\{\d\}")]
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 }
