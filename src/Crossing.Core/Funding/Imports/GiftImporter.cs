@@ -158,14 +158,14 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
 
     /// <summary>
     /// Two stages on two cores: a background task reads, checks and de-duplicates rows and prepares each batch's new
-    /// donors (their keys and sealed fields, the costly crypto) while this task writes the batch before it. At most two
-    /// batches wait between the stages, so memory stays flat whatever the file's size. A failure in either stage stops
+    /// donors (their keys and sealed fields, the costly crypto) while this task writes the batch before it. At most one
+    /// batch waits between the stages, so memory stays flat whatever the file's size. A failure in either stage stops
     /// both and is raised here; batches already committed stay committed (a re-run skips them as duplicates).
     /// </summary>
     private static async Task ReadRowsAsync(CsvReader csv, ImportFormat format, Run run, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
         await run.PrepareDonorLookupAsync(ct);
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(async () =>
         {
