@@ -4,6 +4,8 @@ using System.Text;
 using Crossing.Core.Funding;
 using Crossing.Core.Funding.Imports;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.Bench;
@@ -42,6 +44,8 @@ public static class ImportsBench
             }
             var raw = RawSqliteRate(Path.Combine(folder, "raw.db"), rows);
             Console.WriteLine($"raw SQLite ceiling: {raw,10:N0} rows/s (one prepared INSERT of a gift-like row with a unique key, 20,000 per transaction)");
+            var floor = await SchemaFloorAsync(args, rows, donors);
+            Console.WriteLine($"schema floor:       {floor,10:N0} rows/s (what one report row must write: a gift and two transfers, with every index of the real schema, no parsing, donors or crypto)");
             return 0;
         }
         finally
@@ -85,6 +89,46 @@ public static class ImportsBench
         }
         writer.Flush();
         return writer.BaseStream.Length;
+    }
+
+    /// <summary>
+    /// The rate no importer can beat on this schema: for each row the gift and its two ledger transfers (gift, platform
+    /// fee), built in memory and written with the importer's own writer into a fresh store, 20,000 rows per transaction.
+    /// </summary>
+    private static async Task<double> SchemaFloorAsync(string[] args, int rows, int donors)
+    {
+        await using var store = await VaultBenchStore.CreateAsync(args);
+        await using var scope = store.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>();
+        var donorIds = Enumerable.Range(0, Math.Max(1, donors)).Select(_ => (DonorId?)new DonorId(Guid.CreateVersion7())).ToArray();
+        var random = new Random(7);
+        var now = DateTimeOffset.UtcNow;
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072;");
+        var clock = Stopwatch.StartNew();
+        for (var done = 0; done < rows;)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var dbTransaction = transaction.GetDbTransaction();
+            using (var gifts = new BulkWriter<Gift>(db, dbTransaction))
+            using (var transfers = new BulkWriter<LedgerTransfer>(db, dbTransaction))
+            {
+                for (var i = 0; i < 20_000 && done < rows; i++, done++)
+                {
+                    var payment = (1_000_000_000_000L + done).ToString(CultureInfo.InvariantCulture);
+                    var cents = 500 + random.Next(20_000);
+                    var gift = Gift.Receive("facebook", payment, null, "facebook-fundraiser", GiftKind.OneTime, donorIds[random.Next(donorIds.Length)],
+                        "USD", cents, "1.00", now.AddSeconds(done * 13L), now);
+                    gift.Designate("rescue", DesignationSource.Fundraiser, null, "9000000");
+                    gift.MarkPosted();
+                    await gifts.WriteAsync(gift, default);
+                    await transfers.WriteAsync(new LedgerTransfer(gift.TransferKey, "clearing:facebook", LedgerAccounts.Fund("rescue"), new Money(cents, Currency.Get("USD")), TransferCodes.Gift, gift.TransferKey, now), default);
+                    await transfers.WriteAsync(new LedgerTransfer("facebook:fee:" + payment, LedgerAccounts.Fund("general"), "fees:facebook", new Money(cents * 3 / 100 + 1, Currency.Get("USD")), GiftImporter.FeeTransferCode, gift.TransferKey, now), default);
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        return rows / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>The same machine's ceiling: bare prepared inserts into a table shaped like gifts, no crypto, no ledger.</summary>
