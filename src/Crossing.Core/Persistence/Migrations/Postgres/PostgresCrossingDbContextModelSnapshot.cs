@@ -232,6 +232,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                     b.Property<bool>("EmailUpdates")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<byte[]>("Name")
                         .HasColumnType("bytea");
 
@@ -829,6 +833,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -836,6 +844,13 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Sent");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -848,6 +863,8 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("State");
 
                     b.HasIndex("Kind", "DonorId", "Year");
 
