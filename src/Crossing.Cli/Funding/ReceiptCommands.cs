@@ -81,6 +81,7 @@ internal static class ReceiptCommands
         {
             await using var session = await context.OpenAsync(result, ct);
             var text = result.GetRequiredValue(number).Trim().ToUpperInvariant();
+            text = text.Length <= 64 ? text : text[..64];
             if (!await session.Get<Receipts>().ConfirmSentAsync(CliContext.Actor, text, ct))
                 throw new CliException($"No receipt {text} waits for confirmation: `crossing receipts send --year YEAR` and /finance/receipts list the unconfirmed ones.");
             context.Report(result, new { number = text, state = "sent" }, $"Receipt {text} recorded as sent.");
