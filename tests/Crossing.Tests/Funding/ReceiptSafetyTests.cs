@@ -73,6 +73,68 @@ public sealed partial class ReceiptTests
         Assert.Equal(written, await File.ReadAllBytesAsync(firstFile));
     }
 
+    [Fact]
+    public async Task The_crossing_tool_killed_at_random_points_ends_with_one_statement_per_donor_none_written_twice()
+    {
+        await using var store = await CliRunner.InitialisedStoreAsync(DatabaseProvider.Sqlite);
+        const int donors = 40;
+        await using (var scope = store.Scope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<GiftIntake>();
+            for (var i = 0; i < donors; i++)
+                await intake.ReceiveGiftAsync(FundingWorld.Facts($"pi_kill_{i}", 1000 + i, email: $"kill{i}@example.org", at: In2026));
+        }
+        var outbox = Path.Combine(store.DataDirectory, "outbox");
+        var seen = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        async Task CheckUnchangedAsync()
+        {
+            // A complete .eml is final: no later run writes it again.
+            foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                if (!seen.TryAdd(file, bytes))
+                    Assert.True(bytes.AsSpan().SequenceEqual(seen[file]), $"{Path.GetFileName(file)} was written twice");
+            }
+        }
+        var random = new Random(20261206);
+        var killed = 0;
+        var progress = new List<int>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var child = ImportTests.StartCli(store.DataDirectory, "receipts", "send", "--year", "2026");
+            // Killed as soon as a few more statements are in the outbox (just after a delivery), or, every other time, while
+            // one is being written (its row saved as sending, the file not complete).
+            var target = seen.Count + random.Next(1, 8);
+            var whileWriting = attempt % 2 == 1;
+            while (!child.HasExited && (whileWriting
+                ? !Directory.Exists(outbox) || Directory.GetFiles(outbox, "*.partial").Length == 0
+                : (Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0) < target))
+                await Task.Delay(1);
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+                killed++;
+            }
+            await child.WaitForExitAsync();
+            await CheckUnchangedAsync();
+            progress.Add(seen.Count);
+        }
+        Assert.True(killed > 0, "no run was interrupted; the test proves nothing.");
+        Assert.True(progress[0] < donors, $"statements in the outbox after each kill: {string.Join(", ", progress)}");
+        var final = await CliRunner.RunAsync(store, "receipts", "send", "--year", "2026", "--json");
+        Assert.True(final.Exit == 0, final.Error);
+        Assert.Equal(0, final.Json.GetProperty("unconfirmed").GetArrayLength());
+        await CheckUnchangedAsync();
+        var files = Directory.GetFiles(outbox, "*.eml");
+        Assert.Equal(donors, files.Length);
+        Assert.All(files, f => Assert.EndsWith("-1.eml", f, StringComparison.Ordinal));
+        await using var check = store.Scope();
+        var records = await check.ServiceProvider.GetRequiredService<CrossingDbContext>().Set<ReceiptRecord>().AsNoTracking().ToListAsync();
+        Assert.Equal(donors, records.Count);
+        Assert.All(records, r => Assert.Equal(ReceiptState.Sent, r.State));
+        Assert.Equal(0, (await CliRunner.RunAsync(store, "receipts", "send", "--year", "2026", "--json")).Json.GetProperty("sent").GetInt32());
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task An_e_mail_interrupted_by_a_crash_is_reported_not_resent_until_confirmed_or_asked_again(DatabaseProvider provider)
