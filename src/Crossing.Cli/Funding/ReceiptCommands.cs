@@ -60,7 +60,7 @@ internal static class ReceiptCommands
             ReceiptSent sent;
             try
             {
-                sent = await session.Get<Receipts>().SendGiftReceiptAsync(CliContext.Actor, result.GetRequiredValue(reference), result.GetValue(language), ct, result.GetValue(again));
+                sent = await session.Get<Receipts>().SendGiftReceiptAsync(CliContext.Actor, result.GetRequiredValue(reference), result.GetValue(language), result.GetValue(again), ct);
             }
             catch (ReceiptException e)
             {

@@ -71,6 +71,7 @@ public sealed class Receipts(
         var records = await db.Set<ReceiptRecord>()
             .Where(r => r.Kind == ReceiptKind.Statement && r.Year == year && ids.Contains(r.DonorId)).ToListAsync(ct);
         var counts = records.GroupBy(r => r.DonorId).ToDictionary(g => g.Key, g => g.Count());
+        var codes = donors.ToDictionary(d => d.Id, d => d.Code);
 
         // First what a stopped run left half-done: found in the outbox, to deliver again (nothing was written), or unclear.
         var recovered = new List<string>();
@@ -78,14 +79,13 @@ public sealed class Receipts(
         var unclear = new List<ReceiptRecord>();
         foreach (var pending in records.Where(r => r.State == ReceiptState.Sending).OrderBy(r => r.Number, StringComparer.Ordinal))
         {
-            var code = donors.Single(d => d.Id == pending.DonorId).Code;
             if (await InOutboxAsync(pending, ct))
             {
                 pending.Confirm();
                 await db.SaveChangesAsync(ct);
                 recovered.Add(pending.Number);
             }
-            else if (pending.Delivery == ReceiptDelivery.Outbox || code == againCode)
+            else if (pending.Delivery == ReceiptDelivery.Outbox || codes[pending.DonorId] == againCode)
                 retry.TryAdd(pending.DonorId, pending);
             else
                 unclear.Add(pending);
@@ -141,7 +141,7 @@ public sealed class Receipts(
         return new StatementRun(year, numbers.Count, haveOne.Count(d => !sentTo.Contains(d)), donors.Count, delivery.Channel, numbers)
         {
             Recovered = recovered,
-            Unconfirmed = [.. unclear.Select(r => Unconfirmed(r, donors.Single(d => d.Id == r.DonorId).Code))],
+            Unconfirmed = [.. unclear.Select(r => Unconfirmed(r, codes[r.DonorId]))],
         };
     }
 
@@ -150,7 +150,7 @@ public sealed class Receipts(
     /// run left this gift's receipt half-sent, that receipt is settled first: found in the outbox it is recorded and
     /// returned; sent by e-mail it is refused until confirmed, or sent once more (same number) with <paramref name="again"/>.
     /// </summary>
-    public async Task<ReceiptSent> SendGiftReceiptAsync(string actor, string reference, string? language, CancellationToken ct = default, bool again = false)
+    public async Task<ReceiptSent> SendGiftReceiptAsync(string actor, string reference, string? language, bool again = false, CancellationToken ct = default)
     {
         var forced = language is null ? null : ReceiptOptions.LanguageOr(language, options.Value.Language);
         var fallback = ReceiptOptions.LanguageOr(null, options.Value.Language);
@@ -163,7 +163,7 @@ public sealed class Receipts(
             return new ReceiptSent(pending.Number, donor.Code, pending.Delivery);
         }
         if (pending is not null && pending.Delivery != ReceiptDelivery.Outbox && !again)
-            throw new ReceiptException(
+            throw new ReceiptUnconfirmedException(
                 $"Receipt {pending.Number} was being sent by e-mail when a run stopped and may have reached the donor: check the mail server's log, " +
                 $"then record it with `crossing receipts confirm {pending.Number}` (or on /finance/receipts), or send it once more with --again.");
         var keys = await reader.OpenForDeliveryAsync(actor, Donor.EntityType, [(donor.Id.RecordId, donor.Code)], ContactFields, GiftPurpose, ct);

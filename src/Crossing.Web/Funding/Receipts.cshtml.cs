@@ -78,8 +78,12 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
             return NotFound();
         try
         {
-            var sent = await receipts.SendGiftReceiptAsync(caller.AuditActor, reference ?? "", Language(language), ct);
+            var sent = await receipts.SendGiftReceiptAsync(caller.AuditActor, reference ?? "", Language(language), ct: ct);
             return RedirectToPage(new { year = Year, done = "gift", number = sent.Number });
+        }
+        catch (ReceiptUnconfirmedException)
+        {
+            Problem = "Finance.Receipts.GiftUnconfirmed";
         }
         catch (ReceiptException)
         {

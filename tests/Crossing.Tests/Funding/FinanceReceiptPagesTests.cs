@@ -186,5 +186,21 @@ public sealed class FinanceReceiptPagesTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("Nothing was changed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(web.Storage.DataDirectory, "outbox")));
+
+        // A gift receipt whose e-mail was interrupted is not sent again from the page either.
+        await web.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>();
+            var gift = await db.Set<Gift>().SingleAsync(g => g.PaymentId == "pi_web_last_year");
+            db.Add(ReceiptRecord.Sending(ReceiptKind.Gift, gift.DonorId!.Value, year, gift.Id, "R-TEST-1", "R-TEST-1@crossing.invalid", ReceiptDelivery.Smtp, "en", DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var gift = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=gift", new Dictionary<string, string> { ["reference"] = "pi_web_last_year" }, "/finance/receipts");
+        Assert.Equal(HttpStatusCode.OK, gift.StatusCode);
+        var refusal = await gift.Content.ReadAsStringAsync();
+        Assert.Contains("may already have reached the donor", refusal, StringComparison.Ordinal);
+        Assert.Contains("data-unconfirmed=\"R-TEST-1\"", refusal, StringComparison.Ordinal);
+        Assert.Contains("crossing receipts gift REFERENCE --again", refusal, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(web.Storage.DataDirectory, "outbox")));
     }
 }
