@@ -69,6 +69,9 @@ public sealed class FinanceQueries(
         var counts = await db.Set<Gift>().AsNoTracking().Where(g => g.DonorId != null).GroupBy(g => g.DonorId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
         var keys = await reader.OpenIdentitiesAsync(caller, Donor.EntityType, [.. list.Select(d => (d.Id.RecordId, d.Code))], ct);
+        // Only shown here: a misconfigured default is refused (with what to do) when receipts are sent, not on this page.
+        var configured = receiptOptions.Value.Language.Trim().ToLowerInvariant();
+        var fallback = ReceiptOptions.Languages.Contains(configured) ? configured : "en";
         try
         {
             var rows = new List<DonorRow>();
@@ -78,7 +81,7 @@ public sealed class FinanceQueries(
                     continue;
                 var contact = d.Open(key);
                 rows.Add(new DonorRow(d.Code, contact.Email, contact.Name, contact.Address, d.EmailUpdates, d.PostalMail, d.ThankYouIntroductions, d.CreatedAt, counts.GetValueOrDefault(d.Id),
-                    Donor.LanguageFor(d.Language, contact.Name, ReceiptOptions.LanguageOr(null, receiptOptions.Value.Language)), d.Language is not null));
+                    Donor.LanguageFor(d.Language, contact.Name, fallback), d.Language is not null));
             }
             await audit.AppendAsync(new AuditEntry(caller.AuditActor, "donors.read", rows.Count == 1 ? rows[0].Code : $"{rows.Count} donors"), ct);
             return rows;
