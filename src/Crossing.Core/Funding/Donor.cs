@@ -48,6 +48,9 @@ public sealed class Donor
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>"en" or "ko": the language of this donor's receipts and their e-mails; null until finance chooses one.</summary>
+    public string? Language { get; private set; }
+
     internal static Donor Create(DonorId id, string code, string email, string? name, string? address, RecordKey key, DateTimeOffset now)
     {
         if (key.EntityType != EntityType || key.RecordId != id.RecordId)
@@ -82,6 +85,24 @@ public sealed class Donor
         PostalMail = postalMail;
         ThankYouIntroductions = thankYouIntroductions;
     }
+
+    /// <summary>Sets the receipt language; anything but "en" or "ko" is refused.</summary>
+    public void SetLanguage(string language)
+    {
+        var text = language.Trim().ToLowerInvariant();
+        if (!ReceiptOptions.Languages.Contains(text))
+            throw new ArgumentException("A donor's language is en or ko.", nameof(language));
+        Language = text;
+    }
+
+    /// <summary>
+    /// The language to write to a donor in: the one chosen for them, else Korean when their name is written in Hangul,
+    /// else <paramref name="fallback"/> (Crossing:Receipts:Language, English unless configured).
+    /// </summary>
+    public static string LanguageFor(string? chosen, string? name, string fallback) =>
+        chosen ?? (name is not null && name.Any(IsHangul) ? "ko" : fallback);
+
+    private static bool IsHangul(char c) => c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
 
     public DonorContact Open(OpenedRecord key)
     {

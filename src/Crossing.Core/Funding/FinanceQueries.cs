@@ -12,7 +12,10 @@ public sealed record GiftRow(
     string Reference, DateTimeOffset GivenAt, string Channel, GiftKind Kind, string? DonorCode, string Amount, string Currency,
     string? Fund, DesignationSource Designation, string? Campaign, GiftStatus Status, string? Refunded, string? Problem);
 
-public sealed record DonorRow(string Code, string Email, string? Name, string? Address, bool EmailUpdates, bool PostalMail, bool ThankYouIntroductions, DateTimeOffset Since, int Gifts);
+/// <summary>A donor as finance sees them. <see cref="Language"/>: the receipt language in effect; <see cref="LanguageChosen"/>: set by finance, not inferred.</summary>
+public sealed record DonorRow(
+    string Code, string Email, string? Name, string? Address, bool EmailUpdates, bool PostalMail, bool ThankYouIntroductions, DateTimeOffset Since, int Gifts,
+    string Language = "en", bool LanguageChosen = false);
 
 public sealed record MonthlyIncome(DateOnly Month, string Channel, Money Gross);
 
@@ -24,7 +27,8 @@ public sealed record AttentionItem(string Kind, string Reference, DateTimeOffset
 /// What finance staff see. Every method needs <see cref="Permission.ViewFinance"/>; donor contact details are opened
 /// from the vault only here, and each such read is an audit event (by donor code).
 /// </summary>
-public sealed class FinanceQueries(CrossingDbContext db, SealedReader reader, DonorDirectory donors, IAuditLog audit)
+public sealed class FinanceQueries(
+    CrossingDbContext db, SealedReader reader, DonorDirectory donors, IAuditLog audit, Microsoft.Extensions.Options.IOptions<ReceiptOptions> receiptOptions)
 {
     public async Task<IReadOnlyList<GiftRow>> GiftsAsync(StaffCaller caller, GiftSearch search, CancellationToken ct = default)
     {
@@ -65,6 +69,9 @@ public sealed class FinanceQueries(CrossingDbContext db, SealedReader reader, Do
         var counts = await db.Set<Gift>().AsNoTracking().Where(g => g.DonorId != null).GroupBy(g => g.DonorId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
         var keys = await reader.OpenIdentitiesAsync(caller, Donor.EntityType, [.. list.Select(d => (d.Id.RecordId, d.Code))], ct);
+        // Only shown here: a misconfigured default is refused (with what to do) when receipts are sent, not on this page.
+        var configured = receiptOptions.Value.Language.Trim().ToLowerInvariant();
+        var fallback = ReceiptOptions.Languages.Contains(configured) ? configured : "en";
         try
         {
             var rows = new List<DonorRow>();
@@ -73,7 +80,8 @@ public sealed class FinanceQueries(CrossingDbContext db, SealedReader reader, Do
                 if (!keys.TryGetValue(d.Id.RecordId, out var key))
                     continue;
                 var contact = d.Open(key);
-                rows.Add(new DonorRow(d.Code, contact.Email, contact.Name, contact.Address, d.EmailUpdates, d.PostalMail, d.ThankYouIntroductions, d.CreatedAt, counts.GetValueOrDefault(d.Id)));
+                rows.Add(new DonorRow(d.Code, contact.Email, contact.Name, contact.Address, d.EmailUpdates, d.PostalMail, d.ThankYouIntroductions, d.CreatedAt, counts.GetValueOrDefault(d.Id),
+                    Donor.LanguageFor(d.Language, contact.Name, fallback), d.Language is not null));
             }
             await audit.AppendAsync(new AuditEntry(caller.AuditActor, "donors.read", rows.Count == 1 ? rows[0].Code : $"{rows.Count} donors"), ct);
             return rows;
@@ -92,6 +100,21 @@ public sealed class FinanceQueries(CrossingDbContext db, SealedReader reader, Do
             return false;
         donor.SetPreferences(emailUpdates, postalMail, introductions);
         await audit.AppendAsync(new AuditEntry(caller.AuditActor, "donor.preferences", donor.Code), ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Sets the language of a donor's receipts and their e-mails ("en" or "ko"); false for an unknown donor or language.</summary>
+    public async Task<bool> SetLanguageAsync(StaffCaller caller, string donorCode, string language, CancellationToken ct = default)
+    {
+        Require(caller);
+        if (!ReceiptOptions.Languages.Contains(language))
+            return false;
+        var donor = await db.Set<Donor>().SingleOrDefaultAsync(d => d.Code == donorCode, ct);
+        if (donor is null)
+            return false;
+        donor.SetLanguage(language);
+        await audit.AppendAsync(new AuditEntry(caller.AuditActor, "donor.language", donor.Code), ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -59,6 +59,7 @@ internal sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
         e.Property(x => x.Id).HasConversion<DonorIdConverter>();
         e.Property(x => x.Code).HasMaxLength(16);
         e.HasIndex(x => x.Code).IsUnique();
+        e.Property(x => x.Language).HasMaxLength(8);
     }
 }
 
@@ -185,6 +186,10 @@ internal sealed class ReceiptRecordConfiguration : IEntityTypeConfiguration<Rece
         e.HasIndex(x => x.Number).IsUnique();
         e.Property(x => x.Delivery).HasMaxLength(16);
         e.Property(x => x.Language).HasMaxLength(8);
+        // Rows from before the state existed were recorded after delivery: they are sent.
+        e.Property(x => x.State).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ReceiptState.Sent);
+        e.HasIndex(x => x.State);
+        e.Property(x => x.MessageId).HasMaxLength(200);
     }
 }
 

@@ -50,4 +50,7 @@ public sealed class ReceiptOptions
     }
 }
 
-public sealed class ReceiptException(string message) : Exception(message);
+public class ReceiptException(string message) : Exception(message);
+
+/// <summary>Refused because an earlier attempt at the same receipt may have reached the donor: a person confirms it or asks again.</summary>
+public sealed class ReceiptUnconfirmedException(string message) : ReceiptException(message);

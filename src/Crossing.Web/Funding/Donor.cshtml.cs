@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Crossing.Web.Funding;
 
-/// <summary>One donor: contact details, communication preferences (editable) and giving history.</summary>
+/// <summary>One donor: contact details, communication preferences and receipt language (editable) and giving history.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class DonorModel(CallerAccessor callers, FinanceQueries queries) : FinancePage(callers)
 {
@@ -24,6 +24,9 @@ public sealed class DonorModel(CallerAccessor callers, FinanceQueries queries) :
 
     public bool Saved { get; private set; }
 
+    /// <summary>The language just saved ("en" or "ko"), for the confirmation.</summary>
+    public string? LanguageSaved { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
@@ -32,6 +35,15 @@ public sealed class DonorModel(CallerAccessor callers, FinanceQueries queries) :
         if (caller is null || !await queries.SetPreferencesAsync(caller, code.ToUpperInvariant(), EmailUpdates, PostalMail, Introductions, ct))
             return NotFound();
         return RedirectToPage(new { code = code.ToUpperInvariant(), saved = 1 });
+    }
+
+    /// <summary>Sets the language of the donor's receipts and statements; an unknown donor or language is a 404 like any other.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string code, string? language, CancellationToken ct)
+    {
+        var caller = await FinanceCallerAsync(ct);
+        if (caller is null || language is not ("en" or "ko") || !await queries.SetLanguageAsync(caller, code.ToUpperInvariant(), language, ct))
+            return NotFound();
+        return RedirectToPage(new { code = code.ToUpperInvariant(), language });
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
@@ -47,6 +59,7 @@ public sealed class DonorModel(CallerAccessor callers, FinanceQueries queries) :
         PostalMail = Donor.PostalMail;
         Introductions = Donor.ThankYouIntroductions;
         Saved = Request.Query.ContainsKey("saved");
+        LanguageSaved = Request.Query["language"].ToString() is "en" or "ko" ? Request.Query["language"].ToString() : null;
         Gifts = await queries.GiftsAsync(caller, new GiftSearch(Donor.Code), ct);
         return true;
     }

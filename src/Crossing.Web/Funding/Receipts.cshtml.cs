@@ -31,6 +31,7 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
     public int Donors { get; private set; }
     public int WithStatement { get; private set; }
     public IReadOnlyList<ReceiptRow> Rows { get; private set; } = [];
+    public IReadOnlyList<UnconfirmedReceipt> Unconfirmed { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -45,9 +46,9 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
     public async Task<IActionResult> OnGetPdfAsync(string? reference, string? language, CancellationToken ct)
     {
         var caller = await FinanceCallerAsync(ct);
-        if (caller is null || string.IsNullOrWhiteSpace(reference) || language is not (null or "en" or "ko"))
+        if (caller is null || string.IsNullOrWhiteSpace(reference) || language is not (null or "" or "en" or "ko"))
             return NotFound();
-        var pdf = await receipts.GiftReceiptPdfAsync(caller, reference, language, ct);
+        var pdf = await receipts.GiftReceiptPdfAsync(caller, reference, Language(language), ct);
         return pdf is { } found ? File(found.Pdf, "application/pdf", found.FileName) : NotFound();
     }
 
@@ -77,8 +78,12 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
             return NotFound();
         try
         {
-            var sent = await receipts.SendGiftReceiptAsync(caller.AuditActor, reference ?? "", Language(language), ct);
+            var sent = await receipts.SendGiftReceiptAsync(caller.AuditActor, reference ?? "", Language(language), ct: ct);
             return RedirectToPage(new { year = Year, done = "gift", number = sent.Number });
+        }
+        catch (ReceiptUnconfirmedException)
+        {
+            Problem = "Finance.Receipts.GiftUnconfirmed";
         }
         catch (ReceiptException)
         {
@@ -88,6 +93,20 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
         return Page();
     }
 
+    /// <summary>Records an unconfirmed receipt as sent after a person checked the mail server's log; nothing is delivered.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string? number, CancellationToken ct)
+    {
+        var caller = await FinanceCallerAsync(ct);
+        if (caller is null)
+            return NotFound();
+        if (!string.IsNullOrWhiteSpace(number) && await receipts.ConfirmSentAsync(caller.AuditActor, number, ct))
+            return RedirectToPage(new { year = Year, done = "confirmed", number = number.Trim().ToUpperInvariant() });
+        Problem = "Finance.Receipts.ConfirmRefused";
+        await LoadAsync(caller, ct);
+        return Page();
+    }
+
+    /// <summary>"en" or "ko" when chosen; null (each donor's own language) otherwise.</summary>
     private static string? Language(string? language) => language is "en" or "ko" ? language : null;
 
     private async Task LoadAsync(Core.Security.Access.StaffCaller caller, CancellationToken ct)
@@ -97,7 +116,8 @@ public sealed class ReceiptsModel(CallerAccessor callers, Receipts receipts, Tim
         ShownYear = Year is { } y && Years.Contains(y) ? y : thisYear - 1;
         (Donors, WithStatement) = await receipts.StatementProgressAsync(caller, ShownYear, ct);
         Rows = await receipts.SentAsync(caller, ShownYear, ct);
-        if (Done is not ("statements" or "gift"))
+        Unconfirmed = await receipts.UnconfirmedAsync(caller, ct);
+        if (Done is not ("statements" or "gift" or "confirmed"))
             Done = null;
     }
 }

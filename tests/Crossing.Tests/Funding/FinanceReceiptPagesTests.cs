@@ -4,6 +4,7 @@ using Crossing.Core.Funding;
 using Crossing.Core.Security.Access;
 using Crossing.Tests.Support;
 using Crossing.Tests.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crossing.Tests.Funding;
@@ -107,5 +108,99 @@ public sealed class FinanceReceiptPagesTests
         var post = await manager.PostAsync("/finance/attention?handler=returned", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = "pi_web_nowhere" }));
         Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Contains(await web.InScopeAsync(sp => sp.GetRequiredService<GiftDecisions>().PendingAsync(new StaffCaller(Guid.NewGuid(), "S-TEST", StaffRole.Finance, []))), g => g.Reference == "pi_web_nowhere");
+    }
+
+    [Fact]
+    public async Task Donor_page_sets_the_receipt_language_confirms_it_and_statements_follow_it()
+    {
+        var (web, client) = await FinanceAsync();
+        await using var _ = web;
+        var code = await web.InScopeAsync(async sp => (await sp.GetRequiredService<DonorDirectory>().FindByEmailAsync("statement@example.org"))!.Code);
+        var page = $"/finance/donors/{code}";
+        var html = await client.GetStringAsync(page);
+        Assert.Contains("data-language-inferred=\"en\"", html, StringComparison.Ordinal);
+        Assert.Matches("value=\"en\" checked", html);
+        ShellMarkupTests.AssertNoInlineCode(page, html);
+
+        var posted = await WebFactory.PostFormAsync(client, page + "?handler=language", new Dictionary<string, string> { ["language"] = "ko" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, posted.Headers.Location!.ToString()))
+        {
+            request.Headers.AcceptLanguage.ParseAdd("ko");
+            var korean = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.Contains("이제 이 후원자의 영수증은 한국어(으)로 작성됩니다.", korean, StringComparison.Ordinal);
+            Assert.Contains("영수증 언어", korean, StringComparison.Ordinal);
+            Assert.Matches("value=\"ko\" checked", korean);
+            Assert.DoesNotContain("data-language-inferred", korean, StringComparison.Ordinal);
+        }
+        var refused = await WebFactory.PostFormAsync(client, page + "?handler=language", new Dictionary<string, string> { ["language"] = "fr" }, page);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        // The page's default for statements is each donor's own language.
+        var year = (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("<option value=\"\" selected>Each donor&#x27;s language</option>", await client.GetStringAsync("/finance/receipts"), StringComparison.Ordinal);
+        var sent = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=statements", new Dictionary<string, string> { ["year"] = year, ["language"] = "" }, "/finance/receipts");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var language = await web.InScopeAsync(sp => sp.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>().Set<ReceiptRecord>().Select(r => r.Language).SingleAsync());
+        Assert.Equal("ko", language);
+    }
+
+    [Fact]
+    public async Task Receipts_page_lists_an_unconfirmed_e_mail_and_confirms_it_without_sending()
+    {
+        var (web, client) = await FinanceAsync();
+        await using var _ = web;
+        var year = DateTime.UtcNow.Year - 1;
+        var (code, number) = await web.InScopeAsync(async sp =>
+        {
+            var donor = (await sp.GetRequiredService<DonorDirectory>().FindByEmailAsync("statement@example.org"))!;
+            var number = $"S-{year}-{donor.Code}-1";
+            var db = sp.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>();
+            db.Add(ReceiptRecord.Sending(ReceiptKind.Statement, donor.Id, year, null, number, number + "@crossing.invalid", ReceiptDelivery.Smtp, "en", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            return (donor.Code, number);
+        });
+        var html = await client.GetStringAsync("/finance/receipts");
+        Assert.Contains($"data-unconfirmed=\"{number}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"crossing receipts send --year {year} --again {code}", html, StringComparison.Ordinal);
+        Assert.Contains($"data-receipt=\"{number}\" data-state=\"Sending\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-statements=\"0/1\"", html, StringComparison.Ordinal);
+        ShellMarkupTests.AssertNoInlineCode("/finance/receipts", html);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/finance/receipts"))
+        {
+            request.Headers.AcceptLanguage.ParseAdd("ko");
+            Assert.Contains("확인되지 않은 발송", await (await client.SendAsync(request)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Sending the missing statements leaves it alone: it may have arrived.
+        var send = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=statements", new Dictionary<string, string> { ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/finance/receipts");
+        Assert.Contains("0 statements for", await client.GetStringAsync(send.Headers.Location!.ToString()), StringComparison.Ordinal);
+
+        var confirmed = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=confirm", new Dictionary<string, string> { ["number"] = number }, "/finance/receipts");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var after = await client.GetStringAsync(confirmed.Headers.Location!.ToString());
+        Assert.Contains($"Receipt {number} recorded as sent", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-unconfirmed", after, StringComparison.Ordinal);
+        Assert.Contains("data-statements=\"1/1\"", after, StringComparison.Ordinal);
+        var again = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=confirm", new Dictionary<string, string> { ["number"] = number }, "/finance/receipts");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Nothing was changed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(web.Storage.DataDirectory, "outbox")));
+
+        // A gift receipt whose e-mail was interrupted is not sent again from the page either.
+        await web.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Crossing.Core.Persistence.CrossingDbContext>();
+            var gift = await db.Set<Gift>().SingleAsync(g => g.PaymentId == "pi_web_last_year");
+            db.Add(ReceiptRecord.Sending(ReceiptKind.Gift, gift.DonorId!.Value, year, gift.Id, "R-TEST-1", "R-TEST-1@crossing.invalid", ReceiptDelivery.Smtp, "en", DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var gift = await WebFactory.PostFormAsync(client, "/finance/receipts?handler=gift", new Dictionary<string, string> { ["reference"] = "pi_web_last_year" }, "/finance/receipts");
+        Assert.Equal(HttpStatusCode.OK, gift.StatusCode);
+        var refusal = await gift.Content.ReadAsStringAsync();
+        Assert.Contains("may already have reached the donor", refusal, StringComparison.Ordinal);
+        Assert.Contains("data-unconfirmed=\"R-TEST-1\"", refusal, StringComparison.Ordinal);
+        Assert.Contains("crossing receipts gift REFERENCE --again", refusal, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(web.Storage.DataDirectory, "outbox")));
     }
 }

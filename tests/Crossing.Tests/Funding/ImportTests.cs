@@ -292,7 +292,7 @@ public sealed class ImportTests
     }
 
     /// <summary>The real `crossing` tool in a child process (dotnet crossing.dll), so it can be killed with SIGKILL.</summary>
-    private static Process StartCli(string data, params string[] args)
+    internal static Process StartCli(string data, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // The tool's own build output: the test folder lacks the assemblies the tool loads outside ASP.NET's framework.

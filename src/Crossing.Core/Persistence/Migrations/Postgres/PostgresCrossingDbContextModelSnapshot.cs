@@ -232,6 +232,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                     b.Property<bool>("EmailUpdates")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<byte[]>("Name")
                         .HasColumnType("bytea");
 
@@ -830,6 +834,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -837,6 +845,13 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Sent");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -849,6 +864,8 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("State");
 
                     b.HasIndex("Kind", "DonorId", "Year");
 

@@ -227,6 +227,10 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("EmailUpdates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Name")
                         .HasColumnType("BLOB");
 
@@ -817,6 +821,10 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -824,6 +832,13 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Sent");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -836,6 +851,8 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("State");
 
                     b.HasIndex("Kind", "DonorId", "Year");
 
