@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crossing.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrossingDbContext))]
-    [Migration("20261206031748_GiftInvoiceIndexPartial")]
+    [Migration("20261206035120_GiftInvoiceIndexPartial")]
     partial class GiftInvoiceIndexPartial
     {
         /// <inheritdoc />
@@ -229,6 +229,10 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("EmailUpdates")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Name")
                         .HasColumnType("BLOB");
@@ -820,6 +824,10 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -827,6 +835,13 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Sent");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -839,6 +854,8 @@ namespace Crossing.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("State");
 
                     b.HasIndex("Kind", "DonorId", "Year");
 

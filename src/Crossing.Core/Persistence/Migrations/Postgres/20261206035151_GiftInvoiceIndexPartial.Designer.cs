@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crossing.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrossingDbContext))]
-    [Migration("20261206031837_GiftInvoiceIndexPartial")]
+    [Migration("20261206035151_GiftInvoiceIndexPartial")]
     partial class GiftInvoiceIndexPartial
     {
         /// <inheritdoc />
@@ -234,6 +234,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.Property<bool>("EmailUpdates")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<byte[]>("Name")
                         .HasColumnType("bytea");
@@ -833,6 +837,10 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -840,6 +848,13 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Sent");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -852,6 +867,8 @@ namespace Crossing.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("State");
 
                     b.HasIndex("Kind", "DonorId", "Year");
 
