@@ -38,6 +38,52 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task A_migration_lock_left_by_a_killed_process_does_not_stop_the_next_start()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseProvider.Sqlite);
+        // What a tool killed (kill -9) while migrating leaves behind: EF Core's lock row, which nothing releases.
+        await using (var scope = store.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrossingDbContext>();
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL)");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsLock\" VALUES (1, {0})", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await using (var scope = store.Scope())
+        {
+            // Nothing is pending, so no lock is needed: the start goes on at once instead of waiting forever.
+            await CrossingDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<CrossingDbContext>()).WaitAsync(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_migration_lock_on_a_database_that_needs_migrating_is_removed_and_the_migration_runs()
+    {
+        var folder = Directory.CreateTempSubdirectory("crossing-lock-");
+        try
+        {
+            var storage = new StorageOptions(folder.FullName, DatabaseProvider.Sqlite, null);
+            await using (var connection = new SqliteConnection(storage.SqliteConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); INSERT INTO \"__EFMigrationsLock\" VALUES (1, $at);";
+                command.Parameters.AddWithValue("$at", (DateTimeOffset.UtcNow - CrossingDatabase.StaleSqliteMigrationLock - TimeSpan.FromMinutes(1)).ToString("yyyy-MM-dd HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+                await command.ExecuteNonQueryAsync();
+            }
+            await using (var db = CrossingDatabase.CreateContext(storage))
+            {
+                await CrossingDatabase.MigrateAsync(db).WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Sqlite_model_has_no_changes_missing_from_its_migrations()
     {
         using var db = SqliteModel();

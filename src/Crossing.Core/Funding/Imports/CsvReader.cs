@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Crossing.Core.Funding.Imports;
@@ -23,6 +24,10 @@ public enum CsvDefect
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
+    // Characters that end a run of ordinary text outside and inside quotes; everything else is copied a run at a time.
+    private static readonly SearchValues<char> Stops = SearchValues.Create(",\r\n\0\uFFFD");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n\0\uFFFD");
+
     private readonly StreamReader reader;
     private readonly Stream stream;
     private readonly char[] buffer = new char[1 << 16];
@@ -91,6 +96,7 @@ public sealed class CsvReader : IDisposable
                     if (c == '\n')
                         line++;
                     field.Append(c);
+                    AppendRun(QuotedStops);
                 }
                 continue;
             }
@@ -115,9 +121,21 @@ public sealed class CsvReader : IDisposable
                 default:
                     field.Append(c);
                     atFieldStart = false;
+                    AppendRun(Stops);
                     break;
             }
         }
+    }
+
+    /// <summary>Copies the buffered characters up to the next one in <paramref name="stops"/> into the field at once.</summary>
+    private void AppendRun(SearchValues<char> stops)
+    {
+        var rest = buffer.AsSpan(position, length - position);
+        var n = rest.IndexOfAny(stops);
+        if (n < 0)
+            n = rest.Length;
+        field.Append(rest[..n]);
+        position += n;
     }
 
     private int Peek()
