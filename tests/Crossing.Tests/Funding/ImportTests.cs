@@ -87,6 +87,21 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_payment_imported_before_is_a_duplicate_whatever_the_rest_of_its_row_says_now()
+    {
+        await using var world = await FundingWorld.CreateAsync();
+        await FacebookAsync(world, string.Join('\n', Header, Row("p1"), Row("p2", "10.00", "0.50")) + "\n");
+        // A later report with p1's amount damaged and p2 twice: stored payments change nothing; the repeat is still named.
+        var again = await FacebookAsync(world, string.Join('\n', Header, Row("p1", amount: "x"), Row("p2", "99.00", "0"), Row("p2"), Row("p3", amount: "x")) + "\n");
+        Assert.Equal((4, 0, 3, 1), (again.Rows, again.Imported, again.Duplicates, again.Rejected));
+        Assert.Equal(new ImportError(4, "duplicate: this payment is already on line 3"), again.Errors[0]);
+        Assert.Equal(5, again.Errors[1].Line);
+        Assert.Equal(2, again.Errors.Count);
+        Assert.Equal(3500, await world.BalanceAsync("rescue"));
+        Assert.Equal(2, await world.CountAsync<Gift>());
+    }
+
+    [Fact]
     public async Task A_fundraiser_designated_to_another_fund_receives_its_gifts()
     {
         await using var world = await FundingWorld.CreateAsync();

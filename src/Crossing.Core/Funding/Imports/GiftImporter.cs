@@ -294,11 +294,20 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
                 if (IsBlank(record))
                     continue;
                 Rows++;
-                var parsed = format.Parse(record, pending is null && csv.LastRecordUnterminated);
-                if (parsed.Problem is not null)
-                    Reject(record.Line, parsed.Problem);
-                else if (Accept(parsed.Row!))
-                    rows.Add(parsed.Row!);
+                if (stored.Count > 0 && format.KeyOf(record) is { } key && stored.Contains(key) && firstLine.TryAdd(key, record.Line))
+                {
+                    // Imported before: nothing about it can change, so the rest of the row is not read (a re-run is mostly this).
+                    Duplicates++;
+                    lastLine = record.Line;
+                }
+                else
+                {
+                    var parsed = format.Parse(record, pending is null && csv.LastRecordUnterminated);
+                    if (parsed.Problem is not null)
+                        Reject(record.Line, parsed.Problem);
+                    else if (Accept(parsed.Row!))
+                        rows.Add(parsed.Row!);
+                }
                 if (rows.Count >= owner.BatchSize)
                 {
                     var full = Seal(rows);

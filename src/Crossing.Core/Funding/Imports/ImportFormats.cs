@@ -70,6 +70,13 @@ internal abstract class ImportFormat
 
     protected abstract RowResult ParseFields(int line, string[] fields);
 
+    /// <summary>The column holding each row's payment id (its key).</summary>
+    protected abstract string KeyColumn { get; }
+
+    /// <summary>A sound record's key as <see cref="Parse"/> would read it, without reading the rest; null otherwise.</summary>
+    public string? KeyOf(CsvRecord record) =>
+        record.Defect == CsvDefect.None && record.Fields.Length >= columns ? Value(record.Fields, KeyColumn) : null;
+
     protected string? Value(string[] fields, string column)
     {
         if (!positions.TryGetValue(column, out var i))
@@ -175,6 +182,8 @@ internal sealed class FacebookFormat : ImportFormat
 
     protected override string Describe => "a Facebook fundraiser report";
 
+    protected override string KeyColumn => "Payment ID";
+
     protected override RowResult ParseFields(int line, string[] f)
     {
         var paymentId = Value(f, "Payment ID");
@@ -215,6 +224,8 @@ internal sealed class MappedFormat(string source, ColumnMapping mapping) : Impor
         [mapping.Column(ColumnMapping.Key)!, mapping.Column(ColumnMapping.Date)!, mapping.Column(ColumnMapping.Amount)!, mapping.Column(ColumnMapping.Currency)!];
 
     protected override string Describe => $"a '{source}' report";
+
+    protected override string KeyColumn => mapping.Column(ColumnMapping.Key)!;
 
     private string? Field(string[] f, string field) => mapping.Column(field) is { } column ? Value(f, column) : null;
 
