@@ -52,8 +52,7 @@ public sealed class Receipts(
     {
         if (year is < 2000 or > 2200)
             throw new ReceiptException($"{year} is not a year receipts can be sent for: use a year such as {time.GetUtcNow().Year - 1}.");
-        var forced = language is null ? null : ReceiptOptions.LanguageOr(language, options.Value.Language);
-        var fallback = ReceiptOptions.LanguageOr(null, options.Value.Language);
+        var forced = Forced(language);
         var againCode = again?.Trim().ToUpperInvariant();
         if (againCode is not null && !await db.Set<Donor>().AnyAsync(d => d.Code == againCode, ct))
             throw new ReceiptException($"There is no donor {again}: --again takes a donor code such as D-ABCDE.");
@@ -117,7 +116,7 @@ public sealed class Receipts(
                     else
                     {
                         var number = string.Create(CultureInfo.InvariantCulture, $"S-{year}-{donor.Code}-{counts.GetValueOrDefault(donor.Id) + 1}");
-                        var lang = forced ?? Donor.LanguageFor(donor.Language, contact.Name, fallback);
+                        var lang = LanguageOf(forced, donor, contact);
                         var mail = StatementMail(lang, number, delivery.MessageIdFor(number), year, donor, contact, byDonor[donor.Id]);
                         record = ReceiptRecord.Sending(ReceiptKind.Statement, donor.Id, year, null, number, mail.MessageId, delivery.Channel, lang, time.GetUtcNow());
                         // Another run got to this donor first (same number): it sends it, this run does not.
@@ -152,8 +151,7 @@ public sealed class Receipts(
     /// </summary>
     public async Task<ReceiptSent> SendGiftReceiptAsync(string actor, string reference, string? language, bool again = false, CancellationToken ct = default)
     {
-        var forced = language is null ? null : ReceiptOptions.LanguageOr(language, options.Value.Language);
-        var fallback = ReceiptOptions.LanguageOr(null, options.Value.Language);
+        var forced = Forced(language);
         var (gift, donor) = await ReceivableAsync(reference, ct);
         var pending = await db.Set<ReceiptRecord>().Where(r => r.GiftId == gift.Id && r.State == ReceiptState.Sending).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
         if (pending is not null && await InOutboxAsync(pending, ct))
@@ -184,7 +182,7 @@ public sealed class Receipts(
             else
             {
                 var number = await GiftNumberAsync(gift, ct);
-                var lang = forced ?? Donor.LanguageFor(donor.Language, contact.Name, fallback);
+                var lang = LanguageOf(forced, donor, contact);
                 mail = GiftMail(lang, number, delivery.MessageIdFor(number), gift, donor, contact);
                 record = ReceiptRecord.Sending(ReceiptKind.Gift, donor.Id, gift.GivenAt.UtcDateTime.Year, gift.Id, number, mail.MessageId, delivery.Channel, lang, time.GetUtcNow());
                 if (!await RecordIntentAsync(record, ct))
@@ -302,8 +300,7 @@ public sealed class Receipts(
     public async Task<(string FileName, byte[] Pdf)?> GiftReceiptPdfAsync(StaffCaller caller, string reference, string? language, CancellationToken ct = default)
     {
         RequireFinance(caller);
-        var forced = language is null ? null : ReceiptOptions.LanguageOr(language, options.Value.Language);
-        var fallback = ReceiptOptions.LanguageOr(null, options.Value.Language);
+        var forced = Forced(language);
         Gift gift;
         Donor donor;
         try
@@ -316,7 +313,7 @@ public sealed class Receipts(
         }
         using var key = await reader.OpenIdentityAsync(caller, Donor.EntityType, donor.Id.RecordId, donor.Code, ct);
         var contact = donor.Open(key);
-        var lang = forced ?? Donor.LanguageFor(donor.Language, contact.Name, fallback);
+        var lang = LanguageOf(forced, donor, contact);
         var number = "R-" + GiftStem(gift);
         var pdf = documents.GiftReceipt(lang, number, Today(), contact.Name ?? ReceiptDocuments.T(lang, "Friend", options.Value.OrganisationName), donor.Code, Line(gift));
         return (number + ".pdf", pdf);
@@ -383,6 +380,13 @@ public sealed class Receipts(
             gift.RefundedMinor + gift.DisputeLostMinor > 0 ? new Money(gift.RefundedMinor + gift.DisputeLostMinor, amount.Currency) : null,
             gift.FundId ?? LedgerAccounts.General, GiftDecisions.Reference(gift));
     }
+
+    /// <summary>The language a run gives every receipt (--language, or one picked on the page); null: each donor's own.</summary>
+    private string? Forced(string? language) => language is null ? null : ReceiptOptions.LanguageOr(language, options.Value.Language);
+
+    /// <summary>A receipt's language: the run's if it forces one, else the donor's preference, else guessed from the name or the default.</summary>
+    private string LanguageOf(string? forced, Donor donor, DonorContact contact) =>
+        forced ?? Donor.LanguageFor(donor.Language, contact.Name, ReceiptOptions.LanguageOr(null, options.Value.Language));
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
