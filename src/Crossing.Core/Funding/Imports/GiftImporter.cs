@@ -104,11 +104,10 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
         buffered.Position = 0;
         using var csv = new CsvReader(buffered);
         var header = csv.Next();
-        string? headerProblem = header is null ? "the file is empty: it has no header line"
-            : header.Defect == CsvDefect.NotText || header.Fields.Length < 2 && !header.Fields[0].Contains(' ', StringComparison.Ordinal) && header.Fields[0].Length > 200
-                ? "the file is not CSV text" : format.Bind(header.Fields);
-        if (header is not null && header.Defect == CsvDefect.NotText)
-            headerProblem = "the file is not CSV text (it holds bytes that are not UTF-8)";
+        var headerProblem = header is null ? "the file is empty: it has no header line"
+            : header.Defect == CsvDefect.NotText ? "the file is not CSV text (it holds bytes that are not UTF-8)"
+            : header.Fields.Length < 2 && !header.Fields[0].Contains(' ', StringComparison.Ordinal) && header.Fields[0].Length > 200 ? "the file is not CSV text"
+            : format.Bind(header.Fields);
         await run.StartAsync(sha, ct);
         if (headerProblem is not null)
         {
@@ -122,7 +121,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
             run.Errors.Add(new ImportError(1, headerProblem + (rows > 0 ? $"; none of the {rows} rows was imported" : "")));
             run.Rejected = rows;
             run.Rows = rows;
-            await run.FinishAsync(csv.LastRecordUnterminated ? 0 : 0, ct);
+            await run.FinishAsync(ct);
             return run.Summary(clock.Elapsed);
         }
         await run.LoadAsync(ct);
@@ -137,7 +136,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
             await TuneAsync(false, CancellationToken.None);
             await Db.Database.CloseConnectionAsync();
         }
-        await run.FinishAsync(0, ct);
+        await run.FinishAsync(ct);
         progress?.Report((csv.TotalBytes, csv.TotalBytes));
         LastTimings = new ImportTimings(run.Load.Elapsed.TotalSeconds, (run.Read.Elapsed - run.Donors.Elapsed).TotalSeconds,
             run.Donors.Elapsed.TotalSeconds, run.Write.Elapsed.TotalSeconds);
@@ -430,7 +429,7 @@ public sealed class GiftImporter(CrossingDbContext db, Ledger ledger, Vault vaul
             Write.Stop();
         }
 
-        public async Task FinishAsync(int unused, CancellationToken ct)
+        public async Task FinishAsync(CancellationToken ct)
         {
             progressRow!.Progress(Rows, Imported, Duplicates, Rejected, lastLine);
             progressRow.Finish(owner.Time.GetUtcNow());
