@@ -6,7 +6,7 @@ namespace Crossing.Bench;
 /// <summary>
 /// The planner at 200, 2,000 and 10,000 waiting groups over 12 routes with 26 weekly windows each and tight cash:
 /// solve time, objective, proven bound, LP bound, objective/bound and objective/greedy.
-///   dotnet run -c Release --project bench/Crossing.Bench -- planner [--sizes 200,2000] [--seed 7] [--export DIR]
+///   dotnet run -c Release --project bench/Crossing.Bench -- planner [--sizes 200,2000] [--seed 7] [--seconds N] [--workers N] [--trace] [--export DIR]
 /// Targets: 200 groups within 0.1% of the proven bound in 10 s; 2,000 at 99% of the LP bound in 30 s; 10,000 at 98% in 120 s.
 /// </summary>
 public static class PlannerBench

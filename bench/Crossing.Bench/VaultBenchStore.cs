@@ -69,8 +69,6 @@ public sealed class VaultBenchStore : IAsyncDisposable
             Npgsql.NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(postgresAdmin, $"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
         }
-        if (Environment.GetEnvironmentVariable("CROSSING_BENCH_KEEP") is { } keep)
-            File.Copy(Directory.GetFiles(Storage.DataDirectory, "*.db").First(), keep, true);
         Directory.Delete(Storage.DataDirectory, recursive: true);
     }
 
